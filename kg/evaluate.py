@@ -1,0 +1,281 @@
+"""Measuring extraction against a gold file, side by side with the SVO baseline.
+
+The gold format and the coding rules are in docs/annotation.md. Each gold
+line is read as a tiny article (its `context`, then its sentence, dated with
+its `date`); only statements from the sentence itself count. Both kg and the
+baseline read the same spaCy parse.
+
+Three levels are scored, each with precision, recall and F1 over events:
+actor; actor + PLOVER type; actor + type + target (the full triple). Actors
+and targets match on country and PLOVER sector (sector only when the gold
+gives one); parties with no country, and things, match on their head word.
+Negation accuracy is measured on the triples both sides agree on.
+Statements whose predicate fits no PLOVER type are not events and not scored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Article, Participant, Statement
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    actor: dict
+    type: str
+    target: dict | None
+    negated: bool
+    modality: str | None
+    attributed_to: dict | None
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    id: str
+    text: str
+    context: str | None
+    date: str | None
+    events: tuple[GoldEvent, ...]
+    phenomena: tuple[str, ...] = ()
+    origin: str = ""
+
+    def article(self) -> Article:
+        prefix = f"{self.context}\n" if self.context else ""
+        return Article(id=self.id, text=prefix + self.text, date=self.date)
+
+    @property
+    def sentence_start(self) -> int:
+        return len(self.context) + 1 if self.context else 0
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[GoldSentence]:
+    """Read gold JSONL files; a malformed line is an InputError naming file and line."""
+    items: list[GoldSentence] = []
+    for path in paths:
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            raise InputError(str(path), f"cannot read gold file: {e.strerror or e}") from e
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                events = tuple(
+                    GoldEvent(
+                        actor=event["actor"],
+                        type=event["type"],
+                        target=event.get("target"),
+                        negated=bool(event.get("negated", False)),
+                        modality=event.get("modality"),
+                        attributed_to=event.get("attributed_to"),
+                    )
+                    for event in record["events"]
+                )
+                items.append(
+                    GoldSentence(
+                        id=record["id"],
+                        text=record["text"],
+                        context=record.get("context") or None,
+                        date=record.get("date") or None,
+                        events=events,
+                        phenomena=tuple(record.get("phenomena", ())),
+                        origin=f"{path}:{number}",
+                    )
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                raise InputError(
+                    str(path), f"not a gold record ({type(e).__name__}: {e}); see docs/annotation.md", line=number
+                ) from e
+    return items
+
+
+# ---------------------------------------------------------------------- matching
+def _head(label: str | None) -> str:
+    words = (label or "").lower().replace("’", "'").split()
+    word = words[-1] if words else ""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def party_matches(gold: dict | None, predicted: Participant | None) -> bool:
+    """Does a predicted participant stand for the gold party (country+sector, else head word)?"""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    entity = predicted.entity
+    country = gold.get("country")
+    sector = gold.get("sector")
+    if country:
+        if entity.country != country:
+            return False
+        return sector is None or entity.sector == sector
+    if entity.country and entity.type not in ("PopulationGroup", "Person"):
+        return False
+    if sector and entity.sector and sector != entity.sector:
+        return False
+    if sector == "REF" and entity.type == "PopulationGroup":
+        return True
+    return _head(gold.get("label")) in (_head(entity.label), _head(predicted.text))
+
+
+_LEVELS = ("actor", "actor+type", "triple")
+
+
+def _matches(level: str, gold: GoldEvent, predicted: Statement) -> bool:
+    if not party_matches(gold.actor, predicted.actor):
+        return False
+    if level == "actor":
+        return True
+    if gold.type != predicted.action.type:
+        return False
+    if level == "actor+type":
+        return True
+    return party_matches(gold.target, predicted.target)
+
+
+@dataclass
+class Counts:
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores:
+    levels: dict[str, Counts] = field(default_factory=lambda: {level: Counts() for level in _LEVELS})
+    negation_agree: int = 0
+    negation_pairs: int = 0
+    modality_agree: int = 0
+    attribution_agree: int = 0
+    misses: list[tuple[GoldSentence, list[GoldEvent], list[Statement]]] = field(default_factory=list)
+
+    @property
+    def negation_accuracy(self) -> float:
+        return self.negation_agree / self.negation_pairs if self.negation_pairs else 0.0
+
+    @property
+    def modality_accuracy(self) -> float:
+        return self.modality_agree / self.negation_pairs if self.negation_pairs else 0.0
+
+    @property
+    def attribution_accuracy(self) -> float:
+        return self.attribution_agree / self.negation_pairs if self.negation_pairs else 0.0
+
+
+def score_sentence(scores: Scores, item: GoldSentence, predicted: list[Statement]) -> None:
+    events = [s for s in predicted if s.action.type is not None and s.char_start >= item.sentence_start]
+    for level in _LEVELS:
+        counts = scores.levels[level]
+        counts.predicted += len(events)
+        counts.gold += len(item.events)
+        unmatched = list(events)
+        for gold in item.events:
+            for candidate in unmatched:
+                if _matches(level, gold, candidate):
+                    counts.true_positives += 1
+                    unmatched.remove(candidate)
+                    if level == "triple":
+                        scores.negation_pairs += 1
+                        scores.negation_agree += candidate.negated == gold.negated
+                        scores.modality_agree += candidate.modality == (gold.modality or "asserted")
+                        scores.attribution_agree += party_matches(gold.attributed_to, candidate.attributed_to)
+                    break
+        if level == "triple":
+            missed = [g for g in item.events if not any(_matches("triple", g, s) for s in events)]
+            extra = [s for s in events if not any(_matches("triple", g, s) for g in item.events)]
+            if missed or extra:
+                scores.misses.append((item, missed, extra))
+
+
+@dataclass
+class Evaluation:
+    kg: Scores
+    baseline: Scores
+    sentences: int
+    events: int
+
+
+def evaluate(items: list[GoldSentence], extractor) -> Evaluation:
+    """Score kg and the SVO baseline on the same parse of every gold sentence."""
+    from kg.extract.baseline import BaselineReader
+
+    kg_scores, baseline_scores = Scores(), Scores()
+    baseline = BaselineReader(extractor._components()[0])
+    by_id = {item.id: item for item in items}
+    for parsed in extractor.parse((item.article() for item in items), include_noise=True):
+        item = by_id[parsed.article.id]
+        score_sentence(kg_scores, item, extractor.read(parsed).statements)
+        score_sentence(baseline_scores, item, baseline.read(parsed))
+    return Evaluation(kg_scores, baseline_scores, len(items), sum(len(i.events) for i in items))
+
+
+def format_table(evaluation: Evaluation) -> str:
+    """The README's table: P/R/F1 per level for kg and the baseline, and their F1 ratio."""
+    lines = [
+        f"{evaluation.sentences} sentences, {evaluation.events} gold events",
+        "",
+        "| level | kg P | kg R | kg F1 | SVO P | SVO R | SVO F1 | F1 ratio |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    names = {"actor": "actor", "actor+type": "actor + type", "triple": "actor + type + target"}
+    for level in _LEVELS:
+        k, b = evaluation.kg.levels[level], evaluation.baseline.levels[level]
+        ratio = f"{k.f1 / b.f1:.1f}×" if b.f1 else "∞"
+        lines.append(
+            f"| {names[level]} | {k.precision:.3f} | {k.recall:.3f} | {k.f1:.3f} "
+            f"| {b.precision:.3f} | {b.recall:.3f} | {b.f1:.3f} | {ratio} |"
+        )
+    k, b = evaluation.kg, evaluation.baseline
+    lines.append(
+        f"| negation accuracy (matched triples) | {k.negation_accuracy:.3f} ({k.negation_pairs}) | | "
+        f"| {b.negation_accuracy:.3f} ({b.negation_pairs}) | | | |"
+    )
+    lines.append(
+        f"| modality accuracy (matched triples) | {k.modality_accuracy:.3f} | | | {b.modality_accuracy:.3f} | | | |"
+    )
+    lines.append(
+        f"| attribution accuracy (matched triples) | {k.attribution_accuracy:.3f} | | "
+        f"| {b.attribution_accuracy:.3f} | | | |"
+    )
+    return "\n".join(lines)
+
+
+def format_misses(scores: Scores) -> str:
+    out = []
+    for item, missed, extra in scores.misses:
+        out.append(f"{item.id}: {item.text}")
+        for gold in missed:
+            target = gold.target and (gold.target.get("country") or gold.target.get("label"))
+            out.append(
+                f"  - missed {gold.actor.get('country') or gold.actor.get('label')}/{gold.actor.get('sector')} "
+                f"{gold.type} {target} neg={gold.negated}"
+            )
+        for s in extra:
+            target = s.target and (s.target.entity.country or s.target.entity.label)
+            out.append(
+                f"  + extra  {s.actor.entity.country or s.actor.entity.label}/{s.actor.entity.sector} "
+                f"{s.action.type} ({s.action.lemma}) {target} neg={s.negated}"
+            )
+    return "\n".join(out)

@@ -1,0 +1,160 @@
+"""Extraction: articles → actor–action–target statements, with a real spaCy pipeline.
+
+>>> from kg.extract import Extractor
+>>> extractor = Extractor()
+>>> for s in extractor.extract_text("Mexico has denied the U.S. permission to land a military aircraft."):
+...     print(s.actor.entity.label, s.action.type, s.target.entity.label)
+Mexico REJECT United States
+
+Articles are split into paragraphs; headlines, section headings, lists of
+unrelated headlines and bylines are skipped (kg.textshape); the rest is parsed
+in one `nlp.pipe` stream and read sentence by sentence (clauses.py), with a
+memory per article for pronouns, surnames and titles (actors.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg import __version__
+from kg.model import Article, Statement
+from kg.textshape import is_noise_line
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article's readable paragraphs as spaCy docs, each with its offset in the article text."""
+
+    article: Article
+    paragraphs: list[tuple[int, object]]
+    skipped_lines: int
+    noise: frozenset[int] = frozenset()  # offsets of paragraphs parsed only for comparison
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The statements of one article, with how much of it was read."""
+
+    article: Article
+    statements: list[Statement]
+    sentences: int
+    skipped_lines: int
+
+
+class Extractor:
+    """Loads a spaCy pipeline once and reads any number of articles with it."""
+
+    def __init__(self, model: str | None = None, nlp=None, batch_size: int = 64):
+        self._model = model
+        self._nlp = nlp
+        self._reader = None
+        self._resolver = None
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from kg.extract.pipeline import load_pipeline
+
+            self._nlp = load_pipeline(self._model)
+        return self._nlp
+
+    @property
+    def version(self) -> str:
+        """kg's version, the lexicon's digest and the pipeline: what a statement's reading depends on."""
+        from kg.extract.lexicon import lexicon_version
+        from kg.extract.pipeline import model_version
+
+        return f"kg-{__version__}+lex.{lexicon_version()}/{model_version(self.nlp)}"
+
+    def _components(self):
+        if self._reader is None:
+            from kg.extract.actors import ActorResolver
+            from kg.extract.clauses import ClauseReader
+
+            self._resolver = ActorResolver(self.nlp)
+            self._reader = ClauseReader(self._resolver)
+        return self._resolver, self._reader
+
+    def parse(self, articles: Iterable[Article], include_noise: bool = False) -> Iterator[ParsedArticle]:
+        """Parse every readable paragraph of every article in one `nlp.pipe` stream, in order.
+
+        Headlines, headings, headline lists and bylines are left out (kg.textshape),
+        unless `include_noise` asks for them too (the evaluation's baseline reads
+        everything); they are then marked so that `read` still skips them.
+        """
+        order: list[Article] = []
+        skipped: dict[int, int] = {}
+
+        def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+            for index, article in enumerate(articles):
+                order.append(article)
+                skipped[index] = 0
+                for match in _PARAGRAPH.finditer(article.text):
+                    line = match.group(0)
+                    if not line.strip():
+                        continue
+                    noise = is_noise_line(line)
+                    if noise:
+                        skipped[index] += 1
+                        if not include_noise:
+                            continue
+                    yield line, (index, match.start(), noise)
+                yield "", (index, -1, False)  # marks the end of an article in the stream
+
+        docs: list[tuple[int, object]] = []
+        noise_offsets: set[int] = set()
+        for doc, (index, offset, noise) in self.nlp.pipe(paragraphs(), as_tuples=True, batch_size=self.batch_size):
+            if offset < 0:
+                yield ParsedArticle(order[index], docs, skipped.pop(index), frozenset(noise_offsets))
+                docs, noise_offsets = [], set()
+            else:
+                docs.append((offset, doc))
+                if noise:
+                    noise_offsets.add(offset)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Yield one result per article, in order."""
+        for parsed in self.parse(articles):
+            yield self.read(parsed)
+
+    def read(self, parsed: ParsedArticle) -> ArticleResult:
+        """Read the statements of one parsed article, sentence by sentence, with an article memory."""
+        from kg.extract.actors import ArticleMemory
+        from kg.extract.clauses import SentenceContext
+        from kg.extract.modality import speaker_of
+
+        resolver, reader = self._components()
+        version = self.version
+        article = parsed.article
+        memory = ArticleMemory(day=article.date)
+        statements: list[Statement] = []
+        sentences = 0
+        for offset, doc in parsed.paragraphs:
+            if offset in parsed.noise:
+                continue
+            mentions = resolver.find_mentions(doc)
+            # "SRE officials stated via social media:" attributes the next paragraph to them
+            quoted, memory.quote_speaker = memory.quote_speaker, None
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                memory.sentence_index += 1
+                sentences += 1
+                ctx = SentenceContext(sent, mentions, memory, article, offset, version, quoted_speaker=quoted)
+                statements.extend(reader.read(ctx))
+                if sent.text.rstrip().endswith(":"):
+                    memory.quote_speaker = speaker_of(sent.root, ctx, reader)
+        return ArticleResult(article, statements, sentences, parsed.skipped_lines)
+
+    def extract_text(self, text: str, date: str | None = None, article_id: str = "text") -> list[Statement]:
+        """Statements of one text, for quick use and tests."""
+        article = Article(id=article_id, text=text, date=date)
+        return next(iter(self.extract([article]))).statements
+
+
+__all__ = ["ArticleResult", "Extractor", "ParsedArticle"]

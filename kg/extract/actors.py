@@ -1,0 +1,589 @@
+"""Who a noun phrase names: a state, one of its organs, a person, an organization, a group.
+
+The resolver reads the head of a noun phrase with its modifiers the way an
+event coder does:
+
+    "Mexico", "the U.S.", "Washington", "the White House"   → the state (GOV)
+    "Mexican authorities", "Trump's administration"          → the state (GOV)
+    "Mexico's foreign ministry", "the SRE"                   → the ministry (GOV)
+    "the Pentagon", "Italian courts", "a Rome court"         → an organ (MIL, JUD, …)
+    "Colombian President Gustavo Petro", later "Petro", "he",
+    "the Colombian president"                                → one person (COL, GOV)
+    "104 deported Indian migrants", "migrants from Cameroon" → a group (REF) with count
+    "the UNHCR", "Tren de Aragua"                            → an organization
+
+`ArticleMemory` carries what the article said before, for pronouns, surnames
+and titles; it is the only state kept between sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import entities
+from kg.extract.gazetteer import KIND_ORDER, Entry, Gazetteer, body_functions, load_gazetteer
+from kg.extract.lexicon import _rows
+from kg.model import Entity, Participant
+from kg.resources import lexicon_dir
+
+ACTOR_TYPES = {"Country", "GovernmentBody", "Person", "Organization", "PopulationGroup"}
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_BODY_NOUNS = {"ministry", "department", "secretariat", "office", "agency", "institute", "service", "commission"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+_PRONOUNS_STATE = {"it", "its"}
+_PRONOUNS_PLURAL = {"they", "them", "their"}
+_PRONOUNS_SPEAKER = {"we", "our", "us"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class ActorNoun:
+    kind: str  # state, organ, group
+    sector: str
+    label: str
+
+
+@cache
+def actor_nouns() -> dict[str, ActorNoun]:
+    return {
+        cells[0]: ActorNoun(cells[1], cells[2], cells[3] if len(cells) > 3 else "")
+        for cells in _rows(lexicon_dir() / "actor_nouns.tsv")
+    }
+
+
+@cache
+def titles() -> dict[str, tuple[str, str]]:
+    """title words → (sector, role)"""
+    return {cells[0]: (cells[1], cells[2]) for cells in _rows(lexicon_dir() / "titles.tsv")}
+
+
+@cache
+def _function_words() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for function, names, _sector, _label in body_functions():
+        for name in names:
+            words.setdefault(name, function)
+    return words
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens the gazetteer or the NER names."""
+
+    start: int
+    end: int
+    kind: str  # a gazetteer kind, or PERSON/ORG/PLACE from spaCy's NER
+    entries: tuple[Entry, ...] = ()
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+@dataclass
+class ArticleMemory:
+    """What the article has established so far (coreference within one article)."""
+
+    day: str | None = None
+    person_names: dict[str, Entity] = field(default_factory=dict)
+    person_roles: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    last_person: tuple[int, Entity] | None = None
+    last_state: tuple[int, Entity] | None = None
+    last_subject: tuple[int, Entity] | None = None
+    last_speaker: tuple[int, Entity] | None = None
+    sentence_index: int = 0
+    quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
+
+    def remember_person(self, entity: Entity, full_name: str | None = None) -> None:
+        names = {entity.label}
+        if full_name:
+            names.add(full_name)
+        for name in list(names):
+            parts = name.split()
+            if len(parts) > 1:
+                names.add(parts[-1])
+        for name in names:
+            self.person_names.setdefault(name, entity)
+        if entity.role and entity.country:
+            self.person_roles[(entity.role, entity.country)] = entity
+        self.last_person = (self.sentence_index, entity)
+
+    def recent(self, slot: tuple[int, Entity] | None, window: int = 2) -> Entity | None:
+        if slot is None or self.sentence_index - slot[0] > window:
+            return None
+        return slot[1]
+
+
+class ActorResolver:
+    """Finds actor mentions in a document and resolves noun-phrase heads to participants."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer | None = None):
+        self.gaz = gazetteer or load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in self.gaz.forms:
+            self.matcher.add(form, [nlp.make_doc(form)])
+        self._nouns = actor_nouns()
+        self._titles = titles()
+        self._last_mentions: dict[int, Mention] = {}
+
+    # ------------------------------------------------------------------ mentions
+    def find_mentions(self, doc: Doc) -> dict[int, Mention]:
+        """token index → mention, for every token inside an accepted mention."""
+        self._last_mentions = self._find_mentions(doc)
+        return self._last_mentions
+
+    def _find_mentions(self, doc: Doc) -> dict[int, Mention]:
+        candidates: list[Mention] = []
+        for match_id, start, end in self.matcher(doc):
+            form = doc.vocab.strings[match_id]
+            entries = tuple(sorted(self.gaz.forms[form], key=lambda e: KIND_ORDER.index(e.kind)))
+            candidates.append(Mention(start, end, entries[0].kind, entries))
+        candidates.sort(key=lambda m: (-(m.end - m.start), KIND_ORDER.index(m.kind), m.start))
+        taken: dict[int, Mention] = {}
+        for mention in candidates:
+            if any(i in taken for i in range(mention.start, mention.end)):
+                continue
+            if not self._acceptable(doc, mention):
+                continue
+            for i in range(mention.start, mention.end):
+                taken[i] = mention
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            kind = {"PERSON": "PERSON_NER", "ORG": "ORG_NER"}.get(ent.label_)
+            if kind is None and ent.label_ in _PLACE_LABELS:
+                kind = "PLACE_NER"
+            if kind is None:
+                continue
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].tag_ == "POS":
+                end -= 1  # "Petro's" → "Petro"
+            while end > start and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            if end <= start:
+                continue
+            mention = Mention(start, end, kind)
+            for i in range(start, end):
+                taken[i] = mention
+        return taken
+
+    def _acceptable(self, doc: Doc, mention: Mention) -> bool:
+        entry = mention.entries[0]
+        first = doc[mention.start]
+        if entry.ambiguous and first.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC"):
+            return False
+        if entry.kind == "PERSON" and mention.end - mention.start == 1:
+            # A bare surname is a person only when the NER or a title says so.
+            before = doc[mention.start - 1] if mention.start > 0 else None
+            titled = before is not None and before.lower_ in self._titles
+            if first.ent_type_ not in ("PERSON",) and not titled:
+                return False
+        if entry.kind in ("COUNTRY", "CAPITAL", "ORG", "AGENCY") and self._inside_longer_name(doc, mention):
+            return False
+        return True
+
+    def _inside_longer_name(self, doc: Doc, mention: Mention) -> bool:
+        """"New Mexico", "Washington Post", "Panama Canal": the name is part of another name."""
+        neighbours = []
+        if mention.start > 0:
+            neighbours.append(doc[mention.start - 1])
+        if mention.end < len(doc):
+            neighbours.append(doc[mention.end])
+        for token in neighbours:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            lower = token.lower_
+            if lower in self._titles or lower in self._nouns or lower in _BODY_NOUNS:
+                continue
+            if token.lemma_.lower() in self._nouns or lower.rstrip("s") in self._nouns:
+                continue
+            if lower in _function_words():
+                continue
+            return True
+        return False
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(
+        self,
+        token: Token,
+        mentions: dict[int, Mention],
+        memory: ArticleMemory,
+        as_place: bool = False,
+    ) -> Participant | None:
+        """The participant whose noun phrase has `token` as head, or None."""
+        entity = self._entity(token, mentions, memory, as_place)
+        if entity is None:
+            return None
+        count, count_text = _count(token)
+        text = _mention_text(token)
+        return Participant(entity, text, count, count_text)
+
+    def _entity(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
+        lower = token.lower_
+        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None  # only noun-phrase heads name entities ("national" in "national emergency" does not)
+        mention = mentions.get(token.i)
+        if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
+            return self._from_mention(token, mention, mentions, memory, as_place)
+        if token.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(token, memory)
+        structural = self._structural(token, mentions, memory)
+        if structural is not None or mention is None:
+            return structural
+        return self._from_mention(token, mention, mentions, memory, as_place)
+
+    def _structural(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
+        """An entity read from a common-noun head and its modifiers ("Mexico's foreign ministry")."""
+        lower = token.lower_
+        lemma = _lemma(token)
+        compound = _compound_lemma(token)
+        title = self._title(token)
+        if title is not None:
+            return self._titled_person(token, title, mentions, memory)
+        noun = self._nouns.get(compound) or self._nouns.get(lemma)
+        if noun is None and token.pos_ == "PROPN" and lower.endswith("s"):
+            noun = self._nouns.get(lower[:-1])
+        if noun is None:
+            return None
+        if noun.kind == "group":
+            nationality = self._nationality(token, mentions, memory)
+            return entities.group(self.gaz, noun.label, nationality)
+        country = self._country_of(token, mentions, memory)
+        if country is None:
+            if lemma in ("country", "nation") and _demonstrative(token):
+                return memory.recent(memory.last_state, window=3)
+            return None
+        if country in entities.INTERNATIONAL:
+            return None
+        function = self._function(token)
+        if function is not None:
+            return entities.ministry(self.gaz, country, function)
+        if noun.kind == "organ":
+            return entities.organ(self.gaz, country, noun.sector, noun.label)
+        return entities.country(self.gaz, country)
+
+    def _from_mention(
+        self, token: Token, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool
+    ) -> Entity | None:
+        doc = token.doc
+        kind = mention.kind
+        if kind == "REGION":
+            return None
+        if kind == "PERSON" or kind == "PERSON_NER":
+            return self._person(doc[mention.start:mention.end], mention, mentions, memory)
+        if kind == "ORG_NER":
+            return entities.unknown_organization(mention.text(doc))
+        if kind == "PLACE_NER":
+            return entities.place(mention.text(doc), None)
+        entry = mention.entries[0]
+        if kind == "ADJECTIVE":
+            # An adjective alone is not a noun phrase head ("the Mexican"); the resolver
+            # reaches adjectives through the nouns they modify.
+            return None
+        if kind == "CAPITAL" and as_place:
+            return entities.country(self.gaz, entry.key)
+        if kind == "DEMONYM":
+            return entities.from_entry(self.gaz, entry)
+        return entities.from_entry(self.gaz, entry)
+
+    def _pronoun(self, token: Token, memory: ArticleMemory) -> Entity | None:
+        lower = token.lower_
+        if lower in _PRONOUNS_PERSON:
+            ahead = self._cataphora(token, memory)
+            if ahead is not None:
+                return ahead
+            return memory.recent(memory.last_person)
+        if lower in _PRONOUNS_STATE:
+            return memory.recent(memory.last_state)
+        if lower in _PRONOUNS_SPEAKER:
+            return memory.recent(memory.last_speaker)
+        if lower in _PRONOUNS_PLURAL:
+            subject = memory.recent(memory.last_subject, window=1)
+            if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
+                return subject
+        return None
+
+    def _cataphora(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
+        """"Despite her opposition …, Sheinbaum has remained open": the pronoun points ahead to the subject."""
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i <= pronoun.i or pronoun.head.i == subject.i:
+            return None
+        return None if subject.tag_ in ("PRP",) else self._person_at(subject, memory)
+
+    def _person_at(self, token: Token, memory: ArticleMemory) -> Entity | None:
+        mentions = self._last_mentions
+        mention = mentions.get(token.i) if mentions else None
+        if mention is not None and mention.kind in ("PERSON", "PERSON_NER"):
+            return self._person(token.doc[mention.start:mention.end], mention, mentions, memory)
+        return None
+
+    # ------------------------------------------------------------------ people
+    def _person(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
+        name = span.text.strip()
+        known = memory.person_names.get(name)
+        if known is not None:
+            memory.last_person = (memory.sentence_index, known)
+            return known
+        title = self._title_near(span)
+        country = self._country_near(span, mentions, memory)
+        if mention.kind == "PERSON":
+            people = {p.id: p for entry in mention.entries for p in self.gaz.people_named(name, memory.day)}
+            if len(people) > 1 and country:
+                people = {k: p for k, p in people.items() if p.country == country}
+            if len(people) == 1:
+                known_person = next(iter(people.values()))
+                entity = entities.known_person(known_person)
+                memory.remember_person(entity, name)
+                return entity
+        sector, role = (self._titles[title] if title else (None, None))
+        entity = entities.person(name, country, sector if country else sector, role)
+        if entity.country is None and entity.sector is None and role is None:
+            entity = entities.person(name, None, None, None)
+        memory.remember_person(entity, name)
+        return entity
+
+    def _titled_person(self, token: Token, title: str, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
+        """"the Colombian president", "Panama's President", "the president": a known office holder."""
+        sector, role = self._titles[title]
+        country = self._country_of(token, mentions, memory)
+        if country is None:
+            if token.dep_ in ("compound",):
+                return None
+            previous = memory.recent(memory.last_person, window=3)
+            if previous is not None and previous.role == role:
+                return previous
+            return None
+        known = memory.person_roles.get((role, country))
+        if known is not None:
+            return known
+        holder = self.gaz.office_holder(role, country, memory.day)
+        if holder is not None:
+            entity = entities.known_person(holder)
+            memory.remember_person(entity)
+            return entity
+        label = f"{role.capitalize()} of {self.gaz.country_label(country)}"
+        return entities.person(label, country, sector, role)
+
+    def _title(self, token: Token) -> str | None:
+        """The title this head token ends ("secretary of state", "foreign minister", "president")."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        words = [token.lower_]
+        candidates = []
+        left = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+        for t in reversed(left):
+            words.insert(0, t.lower_)
+            candidates.append(" ".join(words))
+        candidates.insert(0, token.lower_)
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        candidates.append(f"{token.lower_} of {pobj.lower_}")
+        found = [c for c in candidates if c in self._titles]
+        return max(found, key=len) if found else None
+
+    def _title_near(self, span: Span) -> str | None:
+        root = span.root
+        for t in list(root.lefts):
+            if t.i < span.start and t.dep_ == "compound":
+                title = self._title(t)
+                if title:
+                    return title
+        if root.dep_ == "appos":
+            title = self._title(root.head)
+            if title:
+                return title
+        for child in root.children:
+            if child.dep_ == "appos":
+                title = self._title(child)
+                if title:
+                    return title
+        # "Acting Defense Secretary Robert Salesses": title words just before the name
+        words = []
+        i = span.start - 1
+        while i >= 0 and span.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and len(words) < 4:
+            words.insert(0, span.doc[i].lower_)
+            i -= 1
+        for k in range(len(words)):
+            phrase = " ".join(words[k:])
+            if phrase in self._titles:
+                return phrase
+        return None
+
+    def _country_near(self, span: Span, mentions: dict[int, Mention], memory: ArticleMemory) -> str | None:
+        root = span.root
+        heads = [root]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        for child in root.children:
+            if child.dep_ == "appos":
+                heads.append(child)
+        for head in heads:
+            country = self._country_of(head, mentions, memory, skip=span)
+            if country:
+                return country
+        i = span.start - 1
+        while i >= 0 and i >= span.start - 5:
+            mention = mentions.get(i)
+            if mention is not None and mention.kind in ("ADJECTIVE", "COUNTRY", "SEAT", "AGENCY"):
+                return mention.entries[0].country
+            if span.doc[i].pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT", "DET"):
+                break
+            i -= 1
+        return None
+
+    # ------------------------------------------------------------------ modifiers
+    def _country_of(
+        self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, skip: Span | None = None
+    ) -> str | None:
+        """The one country the modifiers of `token` name, or None (none, or several)."""
+        found: list[str] = []
+        for child in token.children:
+            if skip is not None and skip.start <= child.i < skip.end:
+                continue
+            if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+                found.extend(self._countries_in(child, mentions, memory))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self._countries_in(pobj, mentions, memory))
+        unique = list(dict.fromkeys(found))
+        return unique[0] if len(unique) == 1 else None
+
+    def _countries_in(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> list[str]:
+        """Countries named by a modifier and its coordinated siblings ("U.S. and Mexican")."""
+        result = []
+        for t in [token, *token.conjuncts]:
+            mention = mentions.get(t.i)
+            if mention is not None:
+                if mention.kind in ("COUNTRY", "ADJECTIVE", "CAPITAL", "SEAT", "AGENCY", "ORG", "POLICY"):
+                    country = mention.entries[0].country
+                    if country:
+                        result.append(country)
+                elif mention.kind in ("PERSON", "PERSON_NER"):
+                    person = self._person(t.doc[mention.start:mention.end], mention, mentions, memory)
+                    if person is not None and person.country:
+                        result.append(person.country)
+            elif t.tag_ == "PRP$" and t.lower_ in ("its", "their"):
+                state = memory.recent(memory.last_state)
+                if state is not None and state.country:
+                    result.append(state.country)
+        return result
+
+    def _nationality(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> str | None:
+        country = self._country_of(token, mentions, memory)
+        if country in entities.INTERNATIONAL:
+            return None
+        return country
+
+    def _function(self, token: Token) -> str | None:
+        """"foreign ministry", "Ministry of Foreign Affairs", "Interior Ministry" → "foreign"/"interior"."""
+        if _lemma(token) not in _BODY_NOUNS and token.lower_ not in ("minister", "ministers"):
+            return None
+        words = _function_words()
+        phrases = []
+        modifiers = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        for k in range(len(modifiers)):
+            phrases.append(" ".join(t.lower_ for t in modifiers[k:]))
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        inner = [t.lower_ for t in pobj.lefts if t.dep_ in ("compound", "amod")] + [pobj.lower_]
+                        for k in range(len(inner)):
+                            phrases.append(" ".join(inner[k:]))
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if phrase in words:
+                return words[phrase]
+            for word in phrase.split():
+                if word in words:
+                    return words[word]
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _compound_lemma(token: Token) -> str:
+    """"asylum seekers" → "asylum seeker", "border guards" → "border guard"."""
+    compounds = [t for t in token.lefts if t.dep_ == "compound"]
+    if compounds:
+        return f"{compounds[-1].lower_} {_lemma(token)}"
+    return _lemma(token)
+
+
+def _demonstrative(token: Token) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ("this", "that", "the") for t in token.children)
+
+
+def _mention_text(token: Token) -> str:
+    """The words of the noun phrase, without relative clauses and trailing punctuation."""
+    keep = [t for t in token.subtree if not _inside_clause(t, token)]
+    if not keep:
+        return token.text
+    start, end = keep[0].i, keep[-1].i + 1
+    span = token.doc[start:end]
+    text = span.text.strip(" ,;:")
+    if text.lower().startswith(("the ", "a ", "an ")):
+        text = text.split(" ", 1)[1]
+    return re.sub(r"\s+", " ", text)
+
+
+def _inside_clause(t: Token, head: Token) -> bool:
+    while t is not head and t.i != t.head.i:
+        if t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl") and t.head.i == head.i:
+            return True
+        t = t.head
+    return False
+
+
+def _count(token: Token) -> tuple[int | None, str | None]:
+    """"around 80 migrants" → (80, "around 80"); "over 5,000 individuals" → (5000, "over 5,000")."""
+    for child in token.children:
+        if child.dep_ != "nummod":
+            continue
+        words = [t for t in child.subtree if t.i < token.i]
+        value = _number(child)
+        if value is None:
+            return None, None
+        text = token.doc[words[0].i:words[-1].i + 1].text if words else child.text
+        return value, text
+    return None, None
+
+
+def _number(token: Token) -> int | None:
+    text = token.text.replace(",", "").lower()
+    if text.isdigit():
+        value = int(text)
+    elif text in _NUMBER_WORDS:
+        value = _NUMBER_WORDS[text]
+    else:
+        try:
+            value = int(float(text))
+        except ValueError:
+            return None
+    for child in token.children:
+        scale = _SCALE.get(child.lower_)
+        if scale and child.i > token.i:
+            value *= scale
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in _SCALE and following.head.i == token.i:
+        value *= _SCALE[following.lower_]
+    return value
+
+
+__all__ = ["ACTOR_TYPES", "ActorResolver", "ArticleMemory", "Mention"]

@@ -1,0 +1,663 @@
+"""Reading a parsed sentence into actor–action–target statements.
+
+For every predicate the lexicon knows (verbs, light verb + event noun, event
+nouns with a stated actor) the reader finds:
+
+- the **actor**: the subject; the by-agent of a passive; the subject inherited
+  through control ("Mexico refused to allow …"), coordination ("rejected the
+  idea and denied claims"), relative and participial clauses;
+- the **target**: an actor named as indirect or direct object, in a
+  prepositional role the lexicon gives ("agree with", "impose on"), or as the
+  owner of the thing acted upon ("denied the U.S. permission", "rejected
+  American deportation flights"); otherwise the thing itself;
+- roles of movement: destination ("to Panama") and origin ("from Guantanamo");
+- negation, modality and attribution (modality.py), and the date (dates.py).
+
+Discourse verbs ("follows", "highlights") and speech verbs are not events;
+speech verbs attribute the events of their complement to their subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract import dates, entities, lexicon, modality
+from kg.extract.actors import ACTOR_TYPES, ActorResolver, ArticleMemory, Mention, _compound_lemma, _lemma
+from kg.extract.lexicon import Coding, _rows
+from kg.model import Action, Article, Entity, Participant, Statement
+from kg.resources import lexicon_dir
+
+_PASSIVE_DEPS = ("nsubjpass", "auxpass")
+_VERB_POS = ("VERB",)
+_EVENT_NOUN_POS = ("NOUN", "PROPN")
+_MOVE_DESTINATION = ("to", "into", "toward", "towards")
+_MOVE_ORIGIN = ("from", "out")
+_ALWAYS_TARGET_PREPS = ("against",)
+_JUDGING = ("REJECT", "ACCUSE", "SUPPORT")  # types that stay events when their object is a statement
+
+
+@cache
+def discourse_verbs() -> frozenset[str]:
+    return frozenset(cells[0] for cells in _rows(lexicon_dir() / "discourse_verbs.tsv"))
+
+
+@dataclass
+class SentenceContext:
+    """Everything the reader needs about the sentence being read."""
+
+    sent: Span
+    mentions: dict[int, Mention]
+    memory: ArticleMemory
+    article: Article
+    offset: int  # where the sentence's doc starts in the article text
+    extractor: str
+    quoted_speaker: Participant | None = None  # a speaker introducing this sentence with a colon
+    consumed: set[int] = field(default_factory=set)  # event nouns already coded inside a verb's statement
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A predicate with its coding, before participants are resolved."""
+
+    head: Token  # the predicate token (verb or event noun)
+    coding: Coding
+    lemma: str
+    words: str  # "has denied"
+    argument_head: Token  # whose arguments give the target (embedded verb under control)
+    governor: Token | None = None  # the verb whose direct object is the target ("asked Mexico to")
+    argument_coding: Coding | None = None  # the embedded predicate's coding, for its target prepositions
+    chain: tuple[Token, ...] = ()  # verbs between the predicate and the clause it sits in
+
+
+class ClauseReader:
+    def __init__(self, resolver: ActorResolver):
+        self.resolver = resolver
+
+    # ================================================================== entry point
+    def read(self, ctx: SentenceContext) -> list[Statement]:
+        statements: list[Statement] = []
+        for token in ctx.sent:
+            if token.pos_ in _VERB_POS and token.dep_ not in ("aux", "auxpass"):
+                frame = self._verb_frame(token, ctx)
+                if frame is not None:
+                    statements.extend(self._statements(frame, ctx))
+        for token in ctx.sent:
+            if token.pos_ in _EVENT_NOUN_POS and token.i not in ctx.consumed:
+                frame = self._noun_frame(token, ctx)
+                if frame is not None:
+                    statements.extend(self._statements(frame, ctx, nominal=True))
+        self._remember_subjects(ctx)
+        return _unique(statements)
+
+    # ================================================================== frames
+    def _verb_frame(self, verb: Token, ctx: SentenceContext) -> Frame | None:
+        lemma = _phrasal_lemma(verb)
+        base = _lemma(verb)
+        if _governed(verb):
+            return None  # coded at the verb that governs it ("refused to allow")
+        if modality.is_reporting(verb):
+            return None
+        xcomp = _verbal_complement(verb)
+        behaviour = lexicon.complement_verbs().get(lemma) or lexicon.complement_verbs().get(base)
+        if xcomp is not None and behaviour is not None:
+            kind, cameo = behaviour
+            if kind in ("govern", "govern-object"):
+                coding = lexicon.coding_for(
+                    lexicon.PredicateRow(base, "V", "*", cameo, None, None, frozenset())
+                )
+                embedded = _embedded_coding(xcomp, self, ctx)
+                if coding.type == "THREATEN" and embedded is not None:
+                    coding = _threat_mode(coding, embedded)
+                self._consume_objects(xcomp, ctx)
+                return Frame(
+                    verb, coding, base, _verb_words(verb), argument_head=xcomp,
+                    governor=verb if kind == "govern-object" else None,
+                    argument_coding=embedded,
+                )
+            return None  # transparent: the complement is the event
+        if lemma in discourse_verbs() and lemma not in ("call",):
+            return None
+        coding = self._coding(verb, lemma, ctx) or (self._coding(verb, base, ctx) if lemma != base else None)
+        if coding is None:
+            return None
+        if coding.is_light:
+            patient = _patient(verb)
+            if patient is None:
+                return None
+            noun_coding = self._noun_coding(patient, ctx)
+            if noun_coding is None:
+                return None
+            ctx.consumed.add(patient.i)
+            return Frame(verb, noun_coding, _lemma(patient), _verb_words(verb) + " " + patient.text,
+                         argument_head=verb, chain=(patient,))
+        patient = _patient(verb)
+        if patient is not None and patient.pos_ in _EVENT_NOUN_POS:
+            ctx.consumed.add(patient.i)
+        return Frame(verb, coding, lemma, _verb_words(verb), argument_head=verb)
+
+    def _coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
+        if not lexicon.is_predicate(lemma, "V"):
+            return None
+        if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            return None  # "called it an administrative matter": naming, not a call
+        patient = _patient(verb)
+        classes = self._classes(patient, ctx) if patient is not None else ()
+        if not classes:
+            classes = self._prepositional_classes(verb, ctx)
+        coding = lexicon.lookup(lemma, "V", classes)
+        if coding is not None and "DISCOURSE" in classes and coding.type not in _JUDGING:
+            return None  # "released a statement", "requested anonymity": talk about talk
+        return coding
+
+    def _noun_coding(self, noun: Token, ctx: SentenceContext) -> Coding | None:
+        of_object = _prep_object(noun, ("of",))
+        classes = self._classes(of_object, ctx) if of_object is not None else ()
+        coding = lexicon.lookup(_compound_lemma(noun), "N", classes) or lexicon.lookup(_lemma(noun), "N", classes)
+        if coding is None and noun.lower_ == "talks":
+            coding = lexicon.lookup("talks", "N", classes)
+        if coding is None and lexicon.object_classes().get(_lemma(noun)) == "FLIGHT":
+            # "deportation flights": the event is the compound, the head the vehicle
+            for compound in noun.lefts:
+                if compound.dep_ == "compound":
+                    coding = lexicon.lookup(_lemma(compound), "N", ())
+                    if coding is not None:
+                        break
+        return coding
+
+    def _noun_frame(self, noun: Token, ctx: SentenceContext) -> Frame | None:
+        coding = self._noun_coding(noun, ctx)
+        if coding is None or coding.type is None:
+            return None
+        if noun.dep_ in ("compound",):
+            return None  # coded at the head ("deportation flights")
+        if _patient_of_event(noun):
+            return None
+        return Frame(noun, coding, _lemma(noun), noun.text, argument_head=noun)
+
+    def _classes(self, token: Token, ctx: SentenceContext) -> tuple[str, ...]:
+        """Object classes of a noun phrase head: lexical class first, then what it names."""
+        found = []
+        table = lexicon.object_classes()
+        for key in (_compound_lemma(token), _lemma(token), token.lower_):
+            if key in table:
+                found.append(table[key])
+                break
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None:
+            kind = participant.entity.type
+            if kind == "PopulationGroup":
+                found.append("GROUP")
+            if kind == "Person":
+                found.append("PERSON")
+            if kind == "Country":
+                found.append("STATE")
+            if kind in ACTOR_TYPES:
+                found.append("ACTOR")
+        return tuple(dict.fromkeys(found))
+
+    def _prepositional_classes(self, verb: Token, ctx: SentenceContext) -> tuple[str, ...]:
+        """"cracked down on migrants", "imposed tariffs on": the object behind a particle/preposition."""
+        for prep in verb.children:
+            if prep.dep_ == "prep":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        classes = self._classes(pobj, ctx)
+                        if classes:
+                            return classes
+        return ()
+
+    def _consume_objects(self, verb: Token, ctx: SentenceContext) -> None:
+        patient = _patient(verb)
+        if patient is not None:
+            ctx.consumed.add(patient.i)
+
+    # ================================================================== statements
+    def _statements(self, frame: Frame, ctx: SentenceContext, nominal: bool = False) -> list[Statement]:
+        actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
+        if not actors:
+            return []
+        if "official" in frame.coding.frame:
+            actors = [a for a in actors if a.entity.type != "PopulationGroup"]
+        results = []
+        for actor in actors:
+            target, obj = self._target(frame, actor.entity, ctx, nominal)
+            destination, origin = self._movement(frame, ctx) if frame.coding.moves_people or nominal else (None, None)
+            coding = _adjust(frame.coding, frame.lemma, actor, target)
+            stance = modality.read(frame.head, ctx, self, nominal=nominal)
+            date, date_text = self._date(frame, ctx, future=stance.modality == "planned")
+            start = ctx.offset + ctx.sent.start_char
+            results.append(
+                Statement(
+                    article=ctx.article.id,
+                    sentence=ctx.sent.text.strip(),
+                    char_start=start,
+                    char_end=ctx.offset + ctx.sent.end_char,
+                    actor=actor,
+                    action=Action(frame.words, frame.lemma, coding.type, coding.cameo, coding.mode),
+                    target=target,
+                    object=obj,
+                    negated=stance.negated,
+                    modality=stance.modality,
+                    attributed_to=stance.speaker,
+                    date=date or ctx.article.date,
+                    date_text=date_text,
+                    destination=destination,
+                    origin=origin,
+                    confidence=_confidence(actor, target, coding, nominal),
+                    extractor=ctx.extractor,
+                    predicate_offset=ctx.offset + frame.head.idx,
+                )
+            )
+        return results
+
+    # ------------------------------------------------------------------ actors
+    def _actors(self, verb: Token, ctx: SentenceContext) -> list[Participant]:
+        found = []
+        for token in subject_tokens(verb):
+            participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+            if participant is not None and participant.entity.type in ACTOR_TYPES:
+                found.append(participant)
+        return found
+
+    def _nominal_actors(self, frame: Frame, ctx: SentenceContext) -> list[Participant]:
+        """"Mexico's refusal", "the Pentagon's deployment", "U.S. deportation flights", "… by Italy"."""
+        noun = frame.head
+        candidates = [c for c in noun.children if c.dep_ == "poss"]
+        candidates += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+        agent = _prep_object(noun, ("by",))
+        if agent is not None:
+            candidates.append(agent)
+        for candidate in candidates:
+            participant = self._modifier_actor(candidate, ctx)
+            if participant is not None:
+                return [participant]
+        return []
+
+    def _modifier_actor(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        """An actor named by a modifier: "Mexico's", "U.S.", "Mexican", "Trump's"."""
+        mention = ctx.mentions.get(token.i)
+        if mention is not None and mention.kind == "ADJECTIVE":
+            entity = entities.country(self.resolver.gaz, mention.entries[0].key)
+            return Participant(entity, token.text)
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None and participant.entity.type in ACTOR_TYPES:
+            return participant
+        return None
+
+    # ------------------------------------------------------------------ targets
+    def _target(
+        self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
+    ) -> tuple[Participant | None, str | None]:
+        head = frame.argument_head
+        preps = tuple(frame.coding.target_prepositions()) + _ALWAYS_TARGET_PREPS
+        if frame.argument_coding is not None:
+            preps += frame.argument_coding.target_prepositions()
+        if nominal:
+            preps += ("to", "with", "against", "on")
+        candidates: list[Participant | None] = []
+        objects: list[Token] = []
+        if frame.governor is not None:
+            governed = _direct_object(frame.governor)
+            if governed is not None:
+                candidates.append(self._actor_at(governed, ctx))
+        dative = next((c for c in head.children if c.dep_ in ("dative", "iobj")), None)
+        if dative is not None and dative.dep_ != "prep":
+            candidates.append(self._actor_at(dative, ctx))
+        patient = _prep_object(head, ("of",)) if nominal else _patient(head)
+        if patient is not None:
+            objects.append(patient)
+            candidates.append(self._actor_at(patient, ctx))
+        for prep in head.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
+                if frame.coding.moves_people and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for token in (pobj, *pobj.conjuncts):
+                            candidates.append(self._actor_at(token, ctx) or self._owner(token, ctx))
+        if patient is not None:
+            candidates.append(self._owner(patient, ctx))
+        for candidate in candidates:
+            if candidate is not None and candidate.entity.id != actor.id:
+                return candidate, _object_text(patient, candidate) if patient is not None else None
+        if patient is not None:
+            thing = self._thing(patient, ctx)
+            if thing is not None:
+                return thing, _object_text(patient, None)
+        return None, None
+
+    def _actor_at(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is None or participant.entity.type not in ACTOR_TYPES:
+            return None
+        return participant
+
+    def _owner(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        """The party a thing belongs to: "the U.S. permission", "American flights", "Mexico's request"."""
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                participant = self._modifier_actor(child, ctx)
+                if participant is not None:
+                    return participant
+        of_object = _prep_object(token, ("of",))
+        if of_object is not None:
+            return self._actor_at(of_object, ctx)
+        return None
+
+    def _thing(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("PRP", "WDT"):
+            return None
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None and participant.entity.type in ("Policy", "Place", "Object"):
+            return participant
+        modifiers = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        phrase = " ".join([*(t.lower_ for t in modifiers), _lemma(token)])
+        return Participant(entities.thing(phrase), _object_text(token, None) or token.text)
+
+    def _movement(self, frame: Frame, ctx: SentenceContext) -> tuple[Participant | None, Participant | None]:
+        destination = origin = None
+        heads = [frame.argument_head]
+        patient = _prep_object(frame.head, ("of",)) if frame.head.pos_ in _EVENT_NOUN_POS else _patient(frame.argument_head)
+        if patient is not None:
+            heads.append(patient)
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep":
+                    continue
+                target = None
+                if prep.lower_ in _MOVE_DESTINATION and destination is None:
+                    target = "destination"
+                elif prep.lower_ in _MOVE_ORIGIN and origin is None and head is not patient:
+                    target = "origin"
+                if target is None:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self.resolver.resolve(pobj, ctx.mentions, ctx.memory, as_place=True)
+                    if place is not None and place.entity.type in ("Country", "Place"):
+                        if target == "destination":
+                            destination = place
+                        else:
+                            origin = place
+        return destination, origin
+
+    # ------------------------------------------------------------------ dates
+    def _date(self, frame: Frame, ctx: SentenceContext, future: bool) -> tuple[str | None, str | None]:
+        for text in _date_phrases(frame.head) + (_date_phrases(frame.argument_head) if frame.argument_head is not frame.head else []):
+            value = dates.resolve(text, ctx.article.date, future)
+            return value, text
+        return None, None
+
+    def _remember_subjects(self, ctx: SentenceContext) -> None:
+        """Keep the sentence's main subject for "they" in the next sentence."""
+        root = ctx.sent.root
+        for token in subject_tokens(root):
+            participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+            if participant is not None:
+                ctx.memory.last_subject = (ctx.memory.sentence_index, participant.entity)
+                if participant.entity.type in ("Country", "GovernmentBody", "Organization"):
+                    ctx.memory.last_state = (ctx.memory.sentence_index, participant.entity)
+                return
+
+
+# ====================================================================== syntax helpers
+def subject_tokens(verb: Token) -> list[Token]:
+    """The tokens naming who does `verb`, following passives, control, coordination and relatives."""
+    subject = None
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = _prep_object(agent, None) if agent is not None else None
+        if subject is None:
+            return []
+    else:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        head = verb.head
+        if verb.dep_ == "xcomp" and head is not verb:
+            controller = _direct_object(head) if _object_control(head) else None
+            return [controller, *controller.conjuncts] if controller is not None else subject_tokens(head)
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head is not verb:
+            return subject_tokens(head)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
+            return [head]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
+            return subject_tokens(head)
+        if verb.dep_ == "pcomp" and verb.head.head is not verb:
+            return subject_tokens(verb.head.head) if verb.head.head.pos_ == "VERB" else []
+        return []
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+    return [subject, *subject.conjuncts]
+
+
+def _object_control(verb: Token) -> bool:
+    """Verbs whose object is the subject of their complement: "asked Mexico to", "allowed the plane to"."""
+    behaviour = lexicon.complement_verbs().get(_lemma(verb))
+    return (behaviour is not None and behaviour[0] == "govern-object") or _lemma(verb) in (
+        "allow", "permit", "force", "compel", "help", "let", "authorize",
+    )
+
+
+def _patient(verb: Token) -> Token | None:
+    """What the verb acts on: the direct object, or the subject of a passive."""
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+    if passive:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    direct = _direct_object(verb)
+    if direct is not None:
+        return direct
+    # "detain and accept members": coordinated verbs share the object that follows them
+    for conj in verb.conjuncts:
+        if conj.i > verb.i:
+            direct = _direct_object(conj)
+            if direct is not None:
+                return direct
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return verb.head  # "the flights that Mexico rejected"
+    return None
+
+
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | None:
+    if head is None:
+        return None
+    if preps is None:  # head is itself the preposition ("by" of a passive)
+        return next((c for c in head.children if c.dep_ == "pobj"), None)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """"take back", "call on", "crack down": the verb with its particle or bound preposition."""
+    base = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "prt":
+            phrasal = f"{base} {child.lower_}"
+            if lexicon.is_predicate(phrasal, "V") or phrasal in lexicon.complement_verbs():
+                return phrasal
+    for child in verb.children:
+        if child.dep_ == "prep":
+            phrasal = f"{base} {child.lower_}"
+            if lexicon.is_predicate(phrasal, "V") or phrasal in lexicon.complement_verbs():
+                return phrasal
+    return base
+
+
+def _verbal_complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    behaviour = lexicon.complement_verbs().get(_lemma(verb))
+    if behaviour is not None and behaviour[0] == "govern" and _lemma(verb) in ("warn", "threaten"):
+        # "warned that it would impose tariffs": the threat's content is a clause
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+    # "refused to authorize the landing": spaCy sometimes attaches the infinitive as ccomp/advcl
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl") and child.pos_ == "VERB" and any(
+            t.dep_ == "aux" and t.lower_ == "to" for t in child.children
+        ) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in child.children):
+            return child
+    return None
+
+
+def _governed(verb: Token) -> bool:
+    """Is `verb` the complement of a verb that codes the event itself ("refused to allow")?"""
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head is verb:
+        return False
+    head = verb.head
+    if _verbal_complement(head) is not verb:
+        return False
+    behaviour = lexicon.complement_verbs().get(_phrasal_lemma(head)) or lexicon.complement_verbs().get(_lemma(head))
+    return behaviour is not None and behaviour[0] in ("govern", "govern-object")
+
+
+def _embedded_coding(verb: Token, reader: ClauseReader, ctx: SentenceContext) -> Coding | None:
+    lemma = _phrasal_lemma(verb)
+    return reader._coding(verb, lemma, ctx)
+
+
+def _threat_mode(coding: Coding, embedded: Coding) -> Coding:
+    """THREATEN's mode is the content of the threat (PLOVER): tariffs → restrict, deport → expel."""
+    modes = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
+    mode = {"deport": "expel", "arrest": "arrest"}.get(embedded.mode or "", modes.get(embedded.type or ""))
+    cameo = "1312" if embedded.type == "SANCTION" else coding.cameo
+    return Coding(coding.type, cameo, mode, coding.frame, coding.object_class)
+
+
+def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant | None) -> Coding:
+    """PLOVER rules that depend on who the participants are, not on the words."""
+    entity = actor.entity
+    state_actor = entity.type in ("Country", "GovernmentBody") or entity.sector in ("GOV", "MIL", "COP", "JUD", "LEG")
+    if coding.type == "PROTEST" and state_actor:
+        # "Diplomatic protests ... are coded as ACCUSE" (PLOVER manual, PROTEST)
+        return Coding("ACCUSE", "114", "disapprove", coding.frame, coding.object_class)
+    if (
+        coding.type == "COERCE"
+        and lemma in ("repatriate", "return", "bring back", "fly")
+        and target is not None
+        and target.entity.type == "PopulationGroup"
+        and target.entity.country is not None
+        and target.entity.country == entity.country
+    ):
+        # Bringing one's own nationals home is cooperation on returns, not a deportation.
+        return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
+    return coding
+
+
+def _verb_words(verb: Token) -> str:
+    """The predicate as written, with its auxiliaries and negation: "has denied", "did not accept"."""
+    parts = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    parts.append(verb)
+    parts += [c for c in verb.children if c.dep_ == "prt"]
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def _patient_of_event(noun: Token) -> bool:
+    """An event noun that is itself what another predicate acts on is coded there, not again."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return lexicon.is_predicate(_lemma(head), "V") or _lemma(head) in lexicon.complement_verbs()
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        return lexicon.is_predicate(_phrasal_lemma(verb), "V") and head.lower_ in ("on", "against", "of")
+    return False
+
+
+def _object_text(token: Token | None, target: Participant | None) -> str | None:
+    """The acted-upon phrase, without the party it belongs to: "permission to land a military aircraft"."""
+    if token is None:
+        return None
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("relcl", "appos", "conj", "cc", "punct", "det", "predet"):
+            skip.update(t.i for t in child.subtree)
+        if target is not None and child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+            if target.text and child.text in target.text:
+                skip.update(t.i for t in child.subtree)
+    words = [t for t in token.subtree if t.i not in skip]
+    while words and words[0].dep_ in ("case", "punct"):
+        words.pop(0)
+    # participial modifiers describe the thing ("aircraft deporting migrants"); keep the thing
+    cut = next((t.i for t in words if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.i != token.i), None)
+    if cut is not None:
+        words = [t for t in words if t.i < cut]
+    text = " ".join(t.text for t in words).replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s")
+    return text.strip() or None
+
+
+def _date_phrases(head: Token) -> list[str]:
+    """Date expressions attached to a predicate ("on Friday", "last week", "Wednesday's deportation")."""
+    phrases = []
+    for child in head.children:
+        tokens = None
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "since", "during", "by", "until", "at", "for"):
+            tokens = [t for t in child.subtree]
+        elif child.dep_ in ("npadvmod", "tmod", "poss", "compound") and child.ent_type_ in ("DATE", "TIME"):
+            tokens = [t for t in child.subtree]
+        elif child.dep_ == "advmod" and child.lower_ in ("yesterday", "today", "tomorrow"):
+            tokens = [child]
+        if tokens and any(t.ent_type_ == "DATE" for t in tokens):
+            phrases.append(" ".join(t.text for t in tokens if t.ent_type_ == "DATE" or t.dep_ == "prep"))
+    return phrases
+
+
+def _confidence(actor: Participant, target: Participant | None, coding: Coding, nominal: bool) -> float:
+    """A ranking score, not a calibrated probability: explicit, fully resolved readings rank first."""
+    score = 0.55
+    if actor.entity.type in ("Country", "GovernmentBody", "Organization"):
+        score += 0.15
+    elif actor.entity.type == "Person" and actor.entity.country:
+        score += 0.1
+    if target is not None and target.entity.type in ACTOR_TYPES:
+        score += 0.1
+    elif target is None:
+        score -= 0.05
+    if coding.object_class != "*":
+        score += 0.1
+    if nominal:
+        score -= 0.1
+    if coding.type is None:
+        score = 0.3
+    return max(0.1, min(0.95, score))
+
+
+def _unique(statements: list[Statement]) -> list[Statement]:
+    seen = set()
+    result = []
+    for statement in statements:
+        key = (
+            statement.actor.entity.id,
+            statement.action.type,
+            statement.target.entity.id if statement.target else None,
+            statement.negated,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(statement)
+    return result
+
+
+__all__ = ["ClauseReader", "SentenceContext", "subject_tokens"]

@@ -1,0 +1,244 @@
+"""Names of actors as written in news, matched in a parsed sentence.
+
+Sources, in kg/lexicon/: countries.tsv (names, abbreviations, adjectives,
+demonyms, capitals, seats of government) completed with pycountry's ISO 3166
+names; organizations.tsv, agencies.tsv, people.tsv and policies.tsv. One spaCy
+PhraseMatcher finds them all; the longest match wins, and a name that is only
+part of a longer proper name ("New Mexico", "Washington Post", "Panama Canal")
+is not taken for the country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from kg.extract.lexicon import _rows
+from kg.resources import lexicon_dir
+from kg.vocab import slug
+
+# Kinds of gazetteer entries, in the order a tie between equally long matches is broken.
+KIND_ORDER = ("POLICY", "AGENCY", "ORG", "PERSON", "SEAT", "COUNTRY", "CAPITAL", "ADJECTIVE", "DEMONYM", "REGION")
+
+#: Names of regions: never actors (PLOVER codes no event for "Latin America"), and they keep
+#: the country inside them ("South America", "Central American migrants") from matching.
+REGIONS = (
+    "Central America", "Central American", "Central Americans", "South America", "South American",
+    "North America", "North American", "Latin America", "Latin American", "Latin Americans",
+    "the Americas", "Americas", "Gulf of Mexico", "Gulf of America", "Western Hemisphere",
+    "Africa", "African", "Africans", "Asia", "Asian", "Asians", "Europe", "European", "Europeans",
+    "Middle East", "Caribbean", "Sub-Saharan Africa", "West Africa", "East Africa", "North Africa",
+    "Southeast Asia", "South Asia", "Central Asia", "Balkans", "Mediterranean", "Sahel",
+    "Northern Triangle", "Darien Gap", "Darien", "Darién Gap", "Panama Canal",
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    label: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    start: str | None
+    end: str | None
+
+    def active_on(self, day: str | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a surface form can name."""
+
+    kind: str
+    key: str  # iso3 for country kinds, row id otherwise
+    label: str
+    country: str | None = None
+    sector: str | None = None
+    function: str | None = None
+    ambiguous: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """All surface forms → entries, plus the tables the resolver needs."""
+
+    forms: dict[str, list[Entry]] = field(default_factory=dict)
+    countries: dict[str, dict] = field(default_factory=dict)  # iso3 → row
+    adjective_of: dict[str, str] = field(default_factory=dict)  # iso3 → adjective
+    people: dict[str, list[Person]] = field(default_factory=dict)  # alias → people
+    people_by_id: dict[str, list[Person]] = field(default_factory=dict)
+    agencies_by_function: dict[tuple[str, str], Entry] = field(default_factory=dict)
+
+    def add(self, form: str, entry: Entry) -> None:
+        form = form.strip()
+        if not form:
+            return
+        bucket = self.forms.setdefault(form, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def country_label(self, iso3: str) -> str:
+        row = self.countries.get(iso3)
+        return row["name"] if row else iso3
+
+    def people_named(self, alias: str, day: str | None) -> list[Person]:
+        """Office holders known by `alias` whose term covers `day` (all of them if none do)."""
+        found = self.people.get(alias, [])
+        active = [p for p in found if p.active_on(day)]
+        return active or found
+
+    def office_holder(self, role: str, country: str, day: str | None) -> Person | None:
+        """The one person who held `role` for `country` on `day`, if the lexicon knows exactly one."""
+        if day is None:
+            return None
+        matches = {
+            p.id: p
+            for people in self.people_by_id.values()
+            for p in people
+            if p.role == role and p.country == country and p.active_on(day) and p.start
+        }
+        return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    _load_countries(gaz)
+    _load_organizations(gaz)
+    _load_agencies(gaz)
+    _load_people(gaz)
+    _load_policies(gaz)
+    for region in REGIONS:
+        gaz.add(region, Entry("REGION", slug(region), region))
+    return gaz
+
+
+def _load_countries(gaz: Gazetteer) -> None:
+    import pycountry  # ISO 3166 names, kept up to date upstream
+
+    rows = _rows(lexicon_dir() / "countries.tsv")
+    header, body = rows[0], rows[1:]
+    for cells in body:
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        iso3 = row["iso3"]
+        gaz.countries[iso3] = row
+        ambiguous = set(_split(row.get("ambiguous", "")))
+        names = [row["name"], *_split(row["aliases"])]
+        iso = pycountry.countries.get(alpha_3=iso3)
+        if iso is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(iso, attr, None)
+                if value and "," not in value and "(" not in value:
+                    names.append(value)
+        for name in names:
+            gaz.add(name, Entry("COUNTRY", iso3, row["name"], iso3, "GOV", ambiguous=name in ambiguous))
+        adjectives = _split(row["adjectives"])
+        if adjectives:
+            gaz.adjective_of[iso3] = adjectives[0]
+        for adjective in adjectives:
+            gaz.add(adjective, Entry("ADJECTIVE", iso3, row["name"], iso3, "GOV", ambiguous=adjective in ambiguous))
+        for demonym in _split(row["demonyms"]):
+            gaz.add(demonym, Entry("DEMONYM", iso3, row["name"], iso3, "REF", ambiguous=demonym in ambiguous))
+        for capital in _split(row["capitals"]):
+            gaz.add(capital, Entry("CAPITAL", iso3, row["name"], iso3, "GOV", ambiguous=capital in ambiguous))
+        for seat in _split(row["seats"]):
+            gaz.add(seat, Entry("SEAT", iso3, row["name"], iso3, "GOV", ambiguous=seat in ambiguous))
+
+
+def _load_organizations(gaz: Gazetteer) -> None:
+    path = lexicon_dir() / "organizations.tsv"
+    if not path.exists():
+        return
+    rows = _rows(path)
+    header, body = rows[0], rows[1:]
+    for cells in body:
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        entry = Entry("ORG", row["id"], row["label"], row["country"] or None, row["sector"] or None)
+        for form in [row["label"], *_split(row["aliases"])]:
+            gaz.add(form, entry)
+
+
+_BODY_NOUN = re.compile(r"\b(ministry|department|secretariat|secretaría|office|agency|institute|dept)\b", re.I)
+
+
+def body_functions() -> list[tuple[str, list[str], str, str]]:
+    """(function, words, sector, label) rows of body_functions.tsv."""
+    return [
+        (cells[0], _split(cells[1]), cells[2], cells[3])
+        for cells in _rows(lexicon_dir() / "body_functions.tsv")
+    ]
+
+
+def function_of(name: str) -> str | None:
+    """The function a ministry-like name states ("Ministry of Foreign Affairs" → "foreign")."""
+    if not _BODY_NOUN.search(name):
+        return None
+    lowered = name.lower()
+    best: tuple[int, str] | None = None
+    for function, words, _sector, _label in body_functions():
+        for word in words:
+            if re.search(rf"\b{re.escape(word)}\b", lowered):
+                if best is None or len(word) > best[0]:
+                    best = (len(word), function)
+    return best[1] if best else None
+
+
+def _load_agencies(gaz: Gazetteer) -> None:
+    path = lexicon_dir() / "agencies.tsv"
+    if not path.exists():
+        return
+    rows = _rows(path)
+    header, body = rows[0], rows[1:]
+    for cells in body:
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        function = function_of(row["label"])
+        entry = Entry("AGENCY", row["id"], row["label"], row["country"] or None, row["sector"] or None, function)
+        if function and row["country"]:
+            gaz.agencies_by_function.setdefault((row["country"], function), entry)
+        for form in [row["label"], *_split(row["aliases"])]:
+            gaz.add(form, entry)
+
+
+def _load_people(gaz: Gazetteer) -> None:
+    path = lexicon_dir() / "people.tsv"
+    if not path.exists():
+        return
+    rows = _rows(path)
+    header, body = rows[0], rows[1:]
+    for cells in body:
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        person = Person(
+            id=row["id"],
+            label=row["label"],
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            role=row["role"] or None,
+            start=row["start"] or None,
+            end=row["end"] or None,
+        )
+        gaz.people_by_id.setdefault(person.id, []).append(person)
+        for alias in {row["label"], *_split(row["aliases"])}:
+            gaz.people.setdefault(alias, []).append(person)
+            gaz.add(alias, Entry("PERSON", person.id, person.label, person.country, person.sector))
+
+
+def _load_policies(gaz: Gazetteer) -> None:
+    for cells in _rows(lexicon_dir() / "policies.tsv"):
+        policy_id, label, country, aliases = (cells + [""] * 4)[:4]
+        entry = Entry("POLICY", policy_id, label, country or None)
+        for form in [label, *_split(aliases)]:
+            gaz.add(form, entry)
+
+
+def today() -> str:
+    return date.today().isoformat()

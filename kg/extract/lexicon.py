@@ -1,0 +1,206 @@
+"""The event lexicon: predicates → CAMEO codes → PLOVER types and modes.
+
+Everything here is data read from kg/lexicon/*.tsv and from the CAMEO→PLOVER
+table in ontology/reference/ (Open Event Data Alliance, CC BY-SA 4.0); this
+module only parses it and answers lookups. To teach kg a new verb, add a row
+to predicates.tsv, not a branch to the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.resources import lexicon_dir, ontology_dir
+from kg.vocab import PLOVER_TYPES
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    type: str
+    mode: str | None
+    context: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Coding:
+    """How a predicate is coded: the lexicon row that matched, resolved against the CAMEO table."""
+
+    type: str | None
+    cameo: str | None
+    mode: str | None
+    frame: frozenset[str]
+    object_class: str  # the object class the row asked for ("*" for any)
+
+    @property
+    def is_light(self) -> bool:
+        return "light" in self.frame
+
+    @property
+    def moves_people(self) -> bool:
+        return "move" in self.frame
+
+    def target_prepositions(self) -> tuple[str, ...]:
+        return tuple(f[3:] for f in sorted(self.frame) if f.startswith("tp:"))
+
+
+@dataclass(frozen=True)
+class PredicateRow:
+    lemma: str
+    pos: str
+    object_class: str
+    cameo: str | None
+    type: str | None
+    mode: str | None
+    frame: frozenset[str]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a lexicon file, comments and blank lines skipped."""
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([cell.strip() for cell in line.rstrip("\n").split("\t")])
+    return rows
+
+
+@cache
+def cameo_table() -> dict[str, CameoCode]:
+    """CAMEO code → PLOVER type, mode and context, from the 2021 conversion table."""
+    table: dict[str, CameoCode] = {}
+    path = ontology_dir() / "reference" / "CAMEO2PLOVER-2021.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if ":" not in line or line.startswith("#") or line.startswith("~"):
+            continue
+        code, _, rest = line.partition(":")
+        code = code.strip()
+        if not code.isdigit():
+            continue
+        body, _, description = rest.partition("#")
+        fields = [f.strip() for f in body.split(",")]
+        plover = fields[0].upper()
+        if plover not in PLOVER_TYPES:
+            continue
+        mode = fields[1] if len(fields) > 1 and fields[1] else None
+        context = fields[2] if len(fields) > 2 and fields[2] else None
+        table.setdefault(code, CameoCode(code, plover, mode, context, description.strip()))
+    return table
+
+
+@cache
+def object_classes() -> dict[str, str]:
+    """Head-noun lemma (or two-word compound) → object class."""
+    classes: dict[str, str] = {}
+    for name, lemmas in _rows(lexicon_dir() / "object_classes.tsv"):
+        for lemma in lemmas.split("|"):
+            classes.setdefault(lemma.lower(), name)
+    return classes
+
+
+@cache
+def predicate_rows() -> dict[tuple[str, str], tuple[PredicateRow, ...]]:
+    table: dict[tuple[str, str], list[PredicateRow]] = {}
+    for cells in _rows(lexicon_dir() / "predicates.tsv"):
+        cells += [""] * (8 - len(cells))
+        lemma, pos, obj, cameo, plover, mode, frame, _note = cells[:8]
+        row = PredicateRow(
+            lemma=lemma.lower(),
+            pos=pos,
+            object_class=obj or "*",
+            cameo=cameo or None,
+            type=plover or None,
+            mode=mode or None,
+            frame=frozenset(frame.split()),
+        )
+        table.setdefault((row.lemma, row.pos), []).append(row)
+    return {key: tuple(rows) for key, rows in table.items()}
+
+
+@cache
+def complement_verbs() -> dict[str, tuple[str, str | None]]:
+    """Verb lemma → (behaviour, CAMEO code) for verbs taking a verbal complement."""
+    return {cells[0]: (cells[1], cells[2] if len(cells) > 2 and cells[2] else None)
+            for cells in _rows(lexicon_dir() / "complement_verbs.tsv")}
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    factive: bool
+    denies: bool
+
+
+@cache
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    return {
+        cells[0]: ReportingVerb(factive=cells[1] == "yes", denies=cells[2] == "-")
+        for cells in _rows(lexicon_dir() / "reporting_verbs.tsv")
+    }
+
+
+def coding_for(row: PredicateRow) -> Coding:
+    """Resolve a lexicon row against the CAMEO table (the row's own type/mode win)."""
+    entry = cameo_table().get(row.cameo or "")
+    plover = row.type or (entry.type if entry else None)
+    mode = row.mode or (entry.mode if entry else None)
+    return Coding(plover, row.cameo, mode, row.frame, row.object_class)
+
+
+def lookup(lemma: str, pos: str, object_classes_found: tuple[str, ...]) -> Coding | None:
+    """The coding of a predicate given the classes its object belongs to, most specific first.
+
+    `object_classes_found` lists every class the object matches (lexical classes
+    such as TARIFF, and entity classes such as ACTOR or GROUP). A row for one of
+    them wins over the `*` row; a predicate without a `*` row and without a
+    matching class is not an event.
+    """
+    rows = predicate_rows().get((lemma, pos))
+    if not rows:
+        return None
+    for wanted in object_classes_found:
+        for row in rows:
+            if row.object_class == wanted:
+                return coding_for(row)
+    for row in rows:
+        if row.object_class == "*":
+            return coding_for(row)
+    return None
+
+
+def is_predicate(lemma: str, pos: str) -> bool:
+    return (lemma, pos) in predicate_rows()
+
+
+@cache
+def lexicon_version() -> str:
+    """A digest of every lexicon file: part of the extractor version recorded in provenance."""
+    digest = hashlib.sha256()
+    for path in sorted(lexicon_dir().glob("*.tsv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update((ontology_dir() / "reference" / "CAMEO2PLOVER-2021.txt").read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def describe(code: str) -> str:
+    entry = cameo_table().get(code)
+    return entry.description if entry else ""
+
+
+__all__ = [
+    "CameoCode",
+    "Coding",
+    "cameo_table",
+    "complement_verbs",
+    "coding_for",
+    "is_predicate",
+    "lexicon_version",
+    "lookup",
+    "object_classes",
+    "reporting_verbs",
+]

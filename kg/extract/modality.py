@@ -1,0 +1,243 @@
+"""How a sentence puts an event forward: negated or not, asserted, reported, planned, hypothetical, and says who.
+
+    "did not elaborate", "has not been granted", "no such deal was reached",
+    "had no plans to deport", "failed to honor"            → negated
+    "will deport", "plans to", "is scheduled to", "will likely deport" → planned
+    "could", "may", "might", "if …", "unless …", "considering" → hypothetical
+    "X said/announced/claimed that …", "according to X"  → reported, attributed to X
+    "officials confirmed that …" (factive)                 → asserted, attributed to the officials
+    "Panama denied that a deal was reached"               → negated, attributed to Panama
+
+PLOVER's auxiliary modes (historical, future, hypothetical, negation) are the
+model; reported speech is added because analysts ask "says who?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract import lexicon
+from kg.extract.actors import ACTOR_TYPES, _lemma
+from kg.model import Participant
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.clauses import ClauseReader, SentenceContext
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_HEDGE_AUX = {"may", "might", "could", "should", "can", "must"}
+_HEDGE_ADVERBS = {"likely", "possibly", "probably", "perhaps", "potentially", "maybe", "conceivably"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+_PLANNED_NOUNS = {"plan", "intention", "proposal", "bid", "attempt", "effort", "threat", "promise", "pledge"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    negated: bool
+    modality: str
+    speaker: Participant | None
+
+
+def is_reporting(verb: Token) -> bool:
+    """A speech or reporting verb introducing a clause ("said that …", "Mexico denied, officials confirmed")."""
+    lemma = _lemma(verb)
+    if lemma not in lexicon.reporting_verbs():
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or (
+        lemma in ("say", "state", "tell", "add", "note") and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def read(head: Token, ctx: "SentenceContext", reader: "ClauseReader", nominal: bool = False) -> Stance:
+    verb = _clause_verb(head) if nominal else head
+    negated = _negated_noun(head) if nominal else False
+    if verb is None:
+        speaker, factive, denies = _attribution(head, ctx, reader)
+        modality = "reported" if speaker is not None and not factive else "asserted"
+        return Stance(negated != denies, modality, speaker)
+    chain = _governing_chain(verb)
+    if not nominal or _lemma(verb) not in ("have",):
+        negated = negated or any(_has_negation(t) for t in chain) or _negative_object(verb)
+    else:
+        negated = negated or _has_negation(verb)
+    for token in chain[1:]:
+        behaviour = lexicon.complement_verbs().get(_lemma(token))
+        if behaviour and behaviour[0] == "negate":
+            negated = not negated
+    speaker, factive, denies = _attribution(verb, ctx, reader)
+    if denies:
+        negated = not negated
+    modality = _modality(verb, chain, reported=speaker is not None and not factive)
+    if nominal and modality == "asserted" and any(
+        c.dep_ == "amod" and _lemma(c) in ("plan", "planned", "proposed", "possible", "potential", "threatened")
+        for c in head.children
+    ):
+        modality = "planned"
+    if modality == "asserted" and speaker is not None and not factive:
+        modality = "reported"
+    return Stance(negated, modality, speaker)
+
+
+# ---------------------------------------------------------------------- negation
+def _has_negation(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("never", "no longer"):
+            return True
+    return False
+
+
+def _negative_object(verb: Token) -> bool:
+    """"reached no agreement", "no such deal was reached", "had no plans to deport"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return True
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in head.children):
+        return True
+    return False
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
+# ---------------------------------------------------------------------- modality
+def _governing_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs that govern it through complements ("plans to begin deporting")."""
+    chain = [verb]
+    token = verb
+    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head is not token:
+        head = token.head
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        if token.dep_ == "ccomp" and lexicon.reporting_verbs().get(_lemma(head)):
+            break
+        if token.dep_ == "conj":
+            token = head
+            continue
+        chain.append(head)
+        token = head
+    # "had no plans to deport": the noun governing an infinitive clause
+    if verb.dep_ == "acl" and _lemma(verb.head) in _PLANNED_NOUNS:
+        chain.append(verb.head)
+    return chain
+
+
+def _modality(verb: Token, chain: list[Token], reported: bool) -> str:
+    aux = set()
+    adverbs = set()
+    for token in chain:
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass"):
+                aux.add(child.lower_)
+            elif child.dep_ == "advmod":
+                adverbs.add(child.lower_)
+    future = bool(aux & _FUTURE_AUX) or _going_to(chain)
+    behaviours = {lexicon.complement_verbs().get(_lemma(t), ("", None))[0] for t in chain[1:]}
+    if any(_lemma(t) in _PLANNED_NOUNS for t in chain[1:] if t.pos_ == "NOUN"):
+        behaviours.add("planned")
+    if _conditional(verb) or aux & _HEDGE_AUX or "hypothetical" in behaviours:
+        return "hypothetical"
+    if "would" in aux:
+        return "planned" if reported else "hypothetical"
+    if future or "planned" in behaviours:
+        return "planned"
+    if adverbs & _HEDGE_ADVERBS:
+        return "hypothetical"
+    return "asserted"
+
+
+def _going_to(chain: list[Token]) -> bool:
+    return any(_lemma(t) == "go" and t.tag_ == "VBG" for t in chain[1:])
+
+
+def _conditional(verb: Token) -> bool:
+    """Inside an if/unless clause, or the main clause of one."""
+    token = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children):
+            return True
+        if token.dep_ in ("ROOT",) or token.head is token:
+            break
+        if token.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+            break
+        token = token.head
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------- attribution
+def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") -> tuple[Participant | None, bool, bool]:
+    """(speaker, factive, denies) for the reporting frame around `verb`, if any."""
+    from kg.extract.clauses import subject_tokens
+
+    token = verb
+    seen = 0
+    while token.head is not token and seen < 12:
+        seen += 1
+        according = _according_to(token, ctx, reader)
+        if according is not None:
+            return according, False, False
+        head = token.head
+        if token.dep_ in ("ccomp", "parataxis") or (token.dep_ == "conj" and is_reporting(head)):
+            entry = lexicon.reporting_verbs().get(_lemma(head))
+            if entry is not None:
+                speaker = _speaker(subject_tokens(head), ctx, reader)
+                return speaker, entry.factive, entry.denies
+        token = head
+    according = _according_to(token, ctx, reader)
+    if according is not None:
+        return according, False, False
+    if ctx.quoted_speaker is not None:
+        return ctx.quoted_speaker, False, False
+    return None, False, False
+
+
+def _according_to(token: Token, ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return _speaker([pobj, *pobj.conjuncts], ctx, reader)
+    return None
+
+
+def _speaker(tokens: list[Token], ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:
+    for token in tokens:
+        participant = reader.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None and participant.entity.type in ACTOR_TYPES:
+            ctx.memory.last_speaker = (ctx.memory.sentence_index, participant.entity)
+            return participant
+    return None
+
+
+def speaker_of(sentence_root: Token, ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:
+    """The speaker of a reporting verb that introduces a quotation with a colon."""
+    from kg.extract.clauses import subject_tokens
+
+    if _lemma(sentence_root) in lexicon.reporting_verbs():
+        return _speaker(subject_tokens(sentence_root), ctx, reader)
+    return None
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb of the clause a nominal event sits in (for its negation, tense and attribution)."""
+    token = noun
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        token = head
+    return None

@@ -1,0 +1,60 @@
+"""JSON Lines articles: one object a line with `id`, `title`, `text`, `date`, `url`, `source`.
+
+Only `text` is required. A malformed line is reported with its line number
+and skipped; the other lines are read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+from kg.errors import InputError
+from kg.model import Article, short_hash
+from kg.read.decode import normalize_date
+
+FIELDS = ("id", "title", "text", "date", "url", "source")
+
+
+def read_jsonl(
+    text: str, origin: str, article_id: str, on_problem: Callable[[InputError], None]
+) -> Iterator[Article]:
+    found_any = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield _article(line, origin, number)
+            found_any = True
+        except InputError as problem:
+            on_problem(problem)
+    if not found_any and not text.strip():
+        raise InputError(origin, "no JSON lines in input")
+
+
+def _article(line: str, origin: str, number: int) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(
+            origin, f"malformed JSON at column {e.colno}: {e.msg}; each line must be one JSON object", line=number
+        ) from e
+    if not isinstance(record, dict):
+        raise InputError(origin, f"expected a JSON object, got {type(record).__name__}", line=number)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, "record has no `text` (a non-empty string is required)", line=number)
+    for key in ("id", "title", "url", "source", "date"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, (str, int)):
+            raise InputError(origin, f"`{key}` must be a string, got {type(value).__name__}", line=number)
+    raw_id = record.get("id")
+    return Article(
+        id=str(raw_id) if raw_id not in (None, "") else short_hash(text),
+        text=text,
+        title=record.get("title") or None,
+        date=normalize_date(record.get("date"), origin, number),
+        url=record.get("url") or None,
+        source=record.get("source") or None,
+        origin=f"{origin}:{number}",
+    )
