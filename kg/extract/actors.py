@@ -103,6 +103,8 @@ class ArticleMemory:
     last_speaker: tuple[int, Entity] | None = None
     sentence_index: int = 0
     quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
+    people_seen: list[tuple[int, Entity]] = field(default_factory=list)
+    last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
 
     def remember_person(self, entity: Entity, full_name: str | None = None) -> None:
         names = {entity.label}
@@ -116,7 +118,20 @@ class ArticleMemory:
             self.person_names.setdefault(name, entity)
         if entity.role and entity.country:
             self.person_roles[(entity.role, entity.country)] = entity
+        self.mark_person(entity)
+
+    def mark_person(self, entity: Entity) -> None:
         self.last_person = (self.sentence_index, entity)
+        self.people_seen = [p for p in self.people_seen if p[1].id != entity.id][-8:]
+        self.people_seen.append((self.sentence_index, entity))
+
+    def recent_person(self, exclude: Entity | None = None, window: int = 3) -> Entity | None:
+        for index, entity in reversed(self.people_seen):
+            if self.sentence_index - index > window:
+                break
+            if exclude is None or entity.id != exclude.id:
+                return entity
+        return None
 
     def recent(self, slot: tuple[int, Entity] | None, window: int = 2) -> Entity | None:
         if slot is None or self.sentence_index - slot[0] > window:
@@ -183,10 +198,12 @@ class ActorResolver:
         if entry.ambiguous and first.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             return False
         if entry.kind == "PERSON" and mention.end - mention.start == 1:
-            # A bare surname is a person only when the NER or a title says so.
+            # A bare surname is a person when it is a proper noun the NER takes for a name of
+            # some kind (it often calls "Petro" a GPE or "Trump" an ORG), or when a title precedes it.
             before = doc[mention.start - 1] if mention.start > 0 else None
             titled = before is not None and before.lower_ in self._titles
-            if first.ent_type_ not in ("PERSON",) and not titled:
+            named = first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")
+            if not (named or titled):
                 return False
         if entry.kind in ("COUNTRY", "CAPITAL", "ORG", "AGENCY") and self._inside_longer_name(doc, mention):
             return False
@@ -219,9 +236,19 @@ class ActorResolver:
         mentions: dict[int, Mention],
         memory: ArticleMemory,
         as_place: bool = False,
+        exclude: Entity | None = None,
     ) -> Participant | None:
-        """The participant whose noun phrase has `token` as head, or None."""
-        entity = self._entity(token, mentions, memory, as_place)
+        """The participant whose noun phrase has `token` as head, or None.
+
+        `exclude` is the actor of the clause: an object pronoun ("thanked him")
+        cannot be the clause's own subject, so it goes to the person before.
+        """
+        if token.tag_ in ("WP", "WDT") and token.lower_ in ("who", "whom", "that", "which"):
+            token = _antecedent(token)
+        if exclude is not None and token.tag_ == "PRP" and token.lower_ in _PRONOUNS_PERSON:
+            entity = memory.recent_person(exclude=exclude)
+        else:
+            entity = self._entity(token, mentions, memory, as_place)
         if entity is None:
             return None
         count, count_text = _count(token)
@@ -333,7 +360,7 @@ class ActorResolver:
         name = span.text.strip()
         known = memory.person_names.get(name)
         if known is not None:
-            memory.last_person = (memory.sentence_index, known)
+            memory.mark_person(known)
             return known
         title = self._title_near(span)
         country = self._country_near(span, mentions, memory)
@@ -477,10 +504,27 @@ class ActorResolver:
                     if person is not None and person.country:
                         result.append(person.country)
             elif t.tag_ == "PRP$" and t.lower_ in ("its", "their"):
-                state = memory.recent(memory.last_state)
+                state = self._clause_subject(t, mentions, memory) or memory.recent(memory.last_state)
                 if state is not None and state.country:
                     result.append(state.country)
         return result
+
+    def _clause_subject(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
+        """"Venezuela agreed to receive its nationals": a possessive binds to its clause's subject."""
+        head = token.head
+        for _ in range(8):
+            if head.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i != token.head.i and subject.tag_ != "PRP":
+                    entity = self._entity(subject, mentions, memory, as_place=False)
+                    if entity is not None and entity.type in ("Country", "GovernmentBody", "Organization", "Person"):
+                        return entity
+                if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+                    return None
+            if head.head is head:
+                return None
+            head = head.head
+        return None
 
     def _nationality(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> str | None:
         country = self._country_of(token, mentions, memory)
@@ -514,6 +558,22 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+def _antecedent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for; "who" skips places the parser attached it to
+    ("200 migrants from Central Asia and India who are being deported")."""
+    clause = pronoun.head
+    noun = clause.head if clause.dep_ in ("relcl", "acl") else pronoun
+    if pronoun.lower_ in ("who", "whom") and noun.ent_type_ in ("GPE", "LOC", "NORP"):
+        token = noun
+        for _ in range(4):
+            if token.head is token:
+                break
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "LOC", "NORP"):
+                return token
+    return noun
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 

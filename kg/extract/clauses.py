@@ -36,7 +36,10 @@ _EVENT_NOUN_POS = ("NOUN", "PROPN")
 _MOVE_DESTINATION = ("to", "into", "toward", "towards")
 _MOVE_ORIGIN = ("from", "out")
 _ALWAYS_TARGET_PREPS = ("against",)
-_JUDGING = ("REJECT", "ACCUSE", "SUPPORT")  # types that stay events when their object is a statement
+_JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
+_OWNER_PREPS = ("on", "against", "for", "from", "with", "to")
+_RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+_PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")  # types that stay events when their object is a statement
 
 
 @cache
@@ -69,6 +72,7 @@ class Frame:
     argument_head: Token  # whose arguments give the target (embedded verb under control)
     governor: Token | None = None  # the verb whose direct object is the target ("asked Mexico to")
     argument_coding: Coding | None = None  # the embedded predicate's coding, for its target prepositions
+    inverse: bool = False  # "X drew condemnation from Y": Y acts, X (or its owner) is the target
     chain: tuple[Token, ...] = ()  # verbs between the predicate and the clause it sits in
 
 
@@ -132,10 +136,7 @@ class ClauseReader:
                 return None
             ctx.consumed.add(patient.i)
             return Frame(verb, noun_coding, _lemma(patient), _verb_words(verb) + " " + patient.text,
-                         argument_head=verb, chain=(patient,))
-        patient = _patient(verb)
-        if patient is not None and patient.pos_ in _EVENT_NOUN_POS:
-            ctx.consumed.add(patient.i)
+                         argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
         return Frame(verb, coding, lemma, _verb_words(verb), argument_head=verb)
 
     def _coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
@@ -173,7 +174,9 @@ class ClauseReader:
             return None
         if noun.dep_ in ("compound",):
             return None  # coded at the head ("deportation flights")
-        if _patient_of_event(noun):
+        if _patient_of_event(noun) and not any(c.dep_ == "poss" for c in noun.children):
+            # "rejected the U.S. deportation flight" is one event; "refused to approve the
+            # government's detention of 12 migrants" is two: the possessive states an agent
             return None
         return Frame(noun, coding, _lemma(noun), noun.text, argument_head=noun)
 
@@ -185,6 +188,9 @@ class ClauseReader:
             if key in table:
                 found.append(table[key])
                 break
+        for modifier in token.lefts:  # "tariff order", "visa sanctions", "repatriation flights"
+            if modifier.dep_ == "compound" and _lemma(modifier) in table:
+                found.append(table[_lemma(modifier)])
         participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
         if participant is not None:
             kind = participant.entity.type
@@ -216,47 +222,85 @@ class ClauseReader:
 
     # ================================================================== statements
     def _statements(self, frame: Frame, ctx: SentenceContext, nominal: bool = False) -> list[Statement]:
+        if frame.inverse:
+            return self._inverse_statements(frame, ctx)
         actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
-        if not actors:
-            return []
         if "official" in frame.coding.frame:
             actors = [a for a in actors if a.entity.type != "PopulationGroup"]
+        if not actors:
+            return []
+        stance = modality.read(frame.head, ctx, self, nominal=nominal)
         results = []
         for actor in actors:
             target, obj = self._target(frame, actor.entity, ctx, nominal)
-            destination, origin = self._movement(frame, ctx) if frame.coding.moves_people or nominal else (None, None)
-            coding = _adjust(frame.coding, frame.lemma, actor, target)
-            stance = modality.read(frame.head, ctx, self, nominal=nominal)
-            date, date_text = self._date(frame, ctx, future=stance.modality == "planned")
-            start = ctx.offset + ctx.sent.start_char
-            results.append(
-                Statement(
-                    article=ctx.article.id,
-                    sentence=ctx.sent.text.strip(),
-                    char_start=start,
-                    char_end=ctx.offset + ctx.sent.end_char,
-                    actor=actor,
-                    action=Action(frame.words, frame.lemma, coding.type, coding.cameo, coding.mode),
-                    target=target,
-                    object=obj,
-                    negated=stance.negated,
-                    modality=stance.modality,
-                    attributed_to=stance.speaker,
-                    date=date or ctx.article.date,
-                    date_text=date_text,
-                    destination=destination,
-                    origin=origin,
-                    confidence=_confidence(actor, target, coding, nominal),
-                    extractor=ctx.extractor,
-                    predicate_offset=ctx.offset + frame.head.idx,
-                )
-            )
+            if _reciprocal(frame.coding) and len(actors) > 1 and (target is None or target.entity.type not in ACTOR_TYPES):
+                # "Panama and Guatemala agreed", "the two leaders discussed": each side acts
+                # towards the other (dyadic coding of reciprocal events, as in CAMEO)
+                others = [a for a in actors if a.entity.id != actor.entity.id]
+                pairs = [(other, obj) for other in others]
+            else:
+                pairs = [(target, obj)]
+            for target, obj in pairs:
+                results.append(self._statement(frame, ctx, actor, target, obj, stance, nominal))
+        for statement in results:
+            if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
+                ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
         return results
+
+    def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:
+        destination, origin = self._movement(frame, ctx) if frame.coding.moves_people else (None, None)
+        coding = _adjust(frame.coding, frame.lemma, actor, target, stance.modality)
+        date, date_text = self._date(frame, ctx, future=stance.modality == "planned")
+        return Statement(
+            article=ctx.article.id,
+            sentence=ctx.sent.text.strip(),
+            char_start=ctx.offset + ctx.sent.start_char,
+            char_end=ctx.offset + ctx.sent.end_char,
+            actor=actor,
+            action=Action(frame.words, frame.lemma, coding.type, coding.cameo, coding.mode),
+            target=target,
+            object=obj,
+            negated=stance.negated,
+            modality=stance.modality,
+            attributed_to=stance.speaker,
+            date=date or ctx.article.date,
+            date_text=date_text,
+            destination=destination,
+            origin=origin,
+            confidence=_confidence(actor, target, coding, nominal),
+            extractor=ctx.extractor,
+            predicate_offset=ctx.offset + frame.head.idx,
+        )
+
+    def _inverse_statements(self, frame: Frame, ctx: SentenceContext) -> list[Statement]:
+        """"Italy's transfer of migrants drew condemnation from rights groups": the groups accuse Italy."""
+        verb = frame.head
+        noun = frame.chain[0] if frame.chain else None
+        source = _prep_object(verb, ("from",)) or (_prep_object(noun, ("from",)) if noun is not None else None)
+        if source is None:
+            return []
+        actors = [p for p in (self._actor_at(t, ctx) for t in (source, *source.conjuncts)) if p is not None]
+        if not actors:
+            return []
+        target = None
+        for subject in subject_tokens(verb):
+            target = self._actor_at(subject, ctx) or self._owner(subject, ctx)
+            if target is None:
+                nominal = [c for c in subject.children if c.dep_ == "poss"]
+                target = next((p for p in (self._modifier_actor(c, ctx) for c in nominal) if p), None)
+            if target is not None:
+                break
+        stance = modality.read(verb, ctx, self)
+        return [self._statement(frame, ctx, actor, target, None, stance, False) for actor in actors]
 
     # ------------------------------------------------------------------ actors
     def _actors(self, verb: Token, ctx: SentenceContext) -> list[Participant]:
         found = []
         for token in subject_tokens(verb):
+            pair = _pair(token, ctx.memory)
+            if pair:
+                found.extend(pair)
+                continue
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
             if participant is not None and participant.entity.type in ACTOR_TYPES:
                 found.append(participant)
@@ -307,9 +351,11 @@ class ClauseReader:
         if dative is not None and dative.dep_ != "prep":
             candidates.append(self._actor_at(dative, ctx))
         patient = _prep_object(head, ("of",)) if nominal else _patient(head)
+        if "instrument" in frame.coding.frame:
+            patient = None  # the troops deployed are the means, not the target
         if patient is not None:
             objects.append(patient)
-            candidates.append(self._actor_at(patient, ctx))
+            candidates.append(self._actor_at(patient, ctx, exclude=actor))
         for prep in head.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                 if frame.coding.moves_people and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
@@ -329,8 +375,8 @@ class ClauseReader:
                 return thing, _object_text(patient, None)
         return None, None
 
-    def _actor_at(self, token: Token, ctx: SentenceContext) -> Participant | None:
-        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+    def _actor_at(self, token: Token, ctx: SentenceContext, exclude: Entity | None = None) -> Participant | None:
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory, exclude=exclude)
         if participant is None or participant.entity.type not in ACTOR_TYPES:
             return None
         return participant
@@ -344,7 +390,25 @@ class ClauseReader:
                     return participant
         of_object = _prep_object(token, ("of",))
         if of_object is not None:
-            return self._actor_at(of_object, ctx)
+            found = self._actor_at(of_object, ctx)
+            if found is not None:
+                return found
+        # "tariffs on Colombian goods", "a memorandum with the United States", "explanations from Washington"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._actor_at(pobj, ctx) or self._modifier_owner(pobj, ctx)
+                        if found is not None:
+                            return found
+        return None
+
+    def _modifier_owner(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                participant = self._modifier_actor(child, ctx)
+                if participant is not None:
+                    return participant
         return None
 
     def _thing(self, token: Token, ctx: SentenceContext) -> Participant | None:
@@ -427,8 +491,10 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subject_tokens(head)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
             return [head]
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
-            return subject_tokens(head)
+        if verb.dep_ == "advcl" and head is not verb and (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return subject_tokens(head)  # "declaring an emergency", "spoke with X to congratulate him"
         if verb.dep_ == "pcomp" and verb.head.head is not verb:
             return subject_tokens(verb.head.head) if verb.head.head.pos_ == "VERB" else []
         return []
@@ -458,6 +524,12 @@ def _patient(verb: Token) -> Token | None:
     direct = _direct_object(verb)
     if direct is not None:
         return direct
+    # "allowed the Venezuelan aircraft to land": the subject of the complement is what is acted on
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            embedded = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if embedded is not None and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+                return embedded
     # "detain and accept members": coordinated verbs share the object that follows them
     for conj in verb.conjuncts:
         if conj.i > verb.i:
@@ -545,9 +617,17 @@ def _threat_mode(coding: Coding, embedded: Coding) -> Coding:
     return Coding(coding.type, cameo, mode, coding.frame, coding.object_class)
 
 
-def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant | None) -> Coding:
-    """PLOVER rules that depend on who the participants are, not on the words."""
+def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant | None, mood: str) -> Coding:
+    """PLOVER rules that depend on who the participants are and on the tense, not on the words."""
     entity = actor.entity
+    if mood in ("planned", "hypothetical"):
+        # "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
+        # tense ... should be coded as AGREE"; "announcements of future retreats ... CONCEDE".
+        future = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
+        if coding.type in future:
+            return Coding("AGREE", future[coding.type], None, coding.frame, coding.object_class)
+        if coding.type == "RETREAT":
+            return Coding("CONCEDE", "080", None, coding.frame, coding.object_class)
     state_actor = entity.type in ("Country", "GovernmentBody") or entity.sector in ("GOV", "MIL", "COP", "JUD", "LEG")
     if coding.type == "PROTEST" and state_actor:
         # "Diplomatic protests ... are coded as ACCUSE" (PLOVER manual, PROTEST)
@@ -563,6 +643,23 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         # Bringing one's own nationals home is cooperation on returns, not a deportation.
         return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
     return coding
+
+
+def _reciprocal(coding: Coding) -> bool:
+    return coding.type in _RECIPROCAL
+
+
+def _pair(token: Token, memory: ArticleMemory) -> list[Participant]:
+    """"They", "the two leaders", "both sides" right after a meeting: the meeting's two sides."""
+    if memory.last_pair is None or memory.sentence_index - memory.last_pair[0] > 2:
+        return []
+    lower = token.lower_
+    plural_reference = lower == "they" or (
+        _lemma(token) in _PAIR_NOUNS
+        and token.tag_ in ("NNS", "NNPS")
+        and any(c.lower_ in ("two", "both") for c in token.children)
+    )
+    return list(memory.last_pair[1]) if plural_reference else []
 
 
 def _verb_words(verb: Token) -> str:

@@ -45,7 +45,11 @@ class Coding:
         return "move" in self.frame
 
     def target_prepositions(self) -> tuple[str, ...]:
-        return tuple(f[3:] for f in sorted(self.frame) if f.startswith("tp:"))
+        preps = tuple(f[3:] for f in sorted(self.frame) if f.startswith("tp:"))
+        if "recipient" in self.frame:
+            # an event noun's addressee: "talks with", "complaint to", "sanctions on", "threat against"
+            preps += ("with", "to", "on", "against")
+        return preps
 
 
 @dataclass(frozen=True)
