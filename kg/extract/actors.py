@@ -202,7 +202,9 @@ class ActorResolver:
             # some kind (it often calls "Petro" a GPE or "Trump" an ORG), or when a title precedes it.
             before = doc[mention.start - 1] if mention.start > 0 else None
             titled = before is not None and before.lower_ in self._titles
-            named = first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")
+            named = (first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")) or (
+                first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and first.text[:1].isupper()
+            )
             if not (named or titled):
                 return False
         if entry.kind in ("COUNTRY", "CAPITAL", "ORG", "AGENCY") and self._inside_longer_name(doc, mention):
@@ -286,10 +288,16 @@ class ActorResolver:
             nationality = self._nationality(token, mentions, memory)
             return entities.group(self.gaz, noun.label, nationality)
         country = self._country_of(token, mentions, memory)
+        if noun.kind == "org":
+            return entities.national_organization(self.gaz, country, noun.sector, noun.label)
         if country is None:
             if lemma in ("country", "nation") and _demonstrative(token):
                 return memory.recent(memory.last_state, window=3)
-            return None
+            if noun.kind == "state" and token.tag_ in ("NNS", "NNPS") and not _has_determiner(token):
+                # bare "officials refused …" in a sentence about one state: that state's officials
+                country = _only_state_in_sentence(token, mentions)
+            if country is None:
+                return None
         if country in entities.INTERNATIONAL:
             return None
         function = self._function(token)
@@ -584,6 +592,22 @@ def _compound_lemma(token: Token) -> str:
     if compounds:
         return f"{compounds[-1].lower_} {_lemma(token)}"
     return _lemma(token)
+
+
+def _has_determiner(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+
+def _only_state_in_sentence(token: Token, mentions: dict[int, Mention]) -> str | None:
+    """The country if the sentence names exactly one state (as name, adjective, capital or seat)."""
+    found = {
+        mention.entries[0].country
+        for i in range(token.sent.start, token.sent.end)
+        if (mention := mentions.get(i)) is not None
+        and mention.kind in ("COUNTRY", "ADJECTIVE", "CAPITAL", "SEAT")
+        and mention.entries[0].country
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _demonstrative(token: Token) -> bool:

@@ -37,6 +37,9 @@ _MOVE_DESTINATION = ("to", "into", "toward", "towards")
 _MOVE_ORIGIN = ("from", "out")
 _ALWAYS_TARGET_PREPS = ("against",)
 _JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
+_PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
+_REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")  # PLOVER: "Requires recipient: Yes"
+_EVENTIVE_OBJECTS = ("AGREEMENT", "TALKS")  # "reached an agreement": the object is the event, not its target
 _OWNER_PREPS = ("on", "against", "for", "from", "with", "to")
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 _PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")  # types that stay events when their object is a statement
@@ -84,7 +87,7 @@ class ClauseReader:
     def read(self, ctx: SentenceContext) -> list[Statement]:
         statements: list[Statement] = []
         for token in ctx.sent:
-            if token.pos_ in _VERB_POS and token.dep_ not in ("aux", "auxpass"):
+            if (token.pos_ in _VERB_POS and token.dep_ not in ("aux", "auxpass")) or _willing(token):
                 frame = self._verb_frame(token, ctx)
                 if frame is not None:
                     statements.extend(self._statements(frame, ctx))
@@ -174,6 +177,8 @@ class ClauseReader:
             return None
         if noun.dep_ in ("compound",):
             return None  # coded at the head ("deportation flights")
+        if noun.pos_ == "PROPN" or (noun.text[:1].isupper() and noun.i > noun.sent.start):
+            return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
         if _patient_of_event(noun) and not any(c.dep_ == "poss" for c in noun.children):
             # "rejected the U.S. deportation flight" is one event; "refused to approve the
             # government's detention of 12 migrants" is two: the possessive states an agent
@@ -233,15 +238,18 @@ class ClauseReader:
         results = []
         for actor in actors:
             target, obj = self._target(frame, actor.entity, ctx, nominal)
-            if _reciprocal(frame.coding) and len(actors) > 1 and (target is None or target.entity.type not in ACTOR_TYPES):
+            others = [a for a in actors if _other_side(a, actor)]
+            if _reciprocal(frame.coding) and others and (target is None or target.entity.type not in ACTOR_TYPES):
                 # "Panama and Guatemala agreed", "the two leaders discussed": each side acts
                 # towards the other (dyadic coding of reciprocal events, as in CAMEO)
-                others = [a for a in actors if a.entity.id != actor.entity.id]
                 pairs = [(other, obj) for other in others]
             else:
                 pairs = [(target, obj)]
             for target, obj in pairs:
-                results.append(self._statement(frame, ctx, actor, target, obj, stance, nominal))
+                statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
+                if statement.action.type in _REQUIRES_RECIPIENT and statement.target is None:
+                    continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
+                results.append(statement)
         for statement in results:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
                 ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
@@ -302,22 +310,38 @@ class ClauseReader:
                 found.extend(pair)
                 continue
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+            if participant is None and lexicon.object_classes().get(_lemma(token)) == "FLIGHT":
+                participant = self._operator(token, ctx)
             if participant is not None and participant.entity.type in ACTOR_TYPES:
                 found.append(participant)
         return found
+
+    def _operator(self, vehicle: Token, ctx: SentenceContext) -> Participant | None:
+        """"A second U.S. military plane will deport migrants": the vehicle's state acts (its military)."""
+        owner = self._modifier_owner(vehicle, ctx)
+        if owner is None or owner.entity.type != "Country":
+            return owner
+        if any(c.lower_ == "military" for c in vehicle.children):
+            gaz = self.resolver.gaz
+            return Participant(entities.organ(gaz, owner.entity.country, "MIL", "{country} armed forces"), owner.text)
+        return owner
 
     def _nominal_actors(self, frame: Frame, ctx: SentenceContext) -> list[Participant]:
         """"Mexico's refusal", "the Pentagon's deployment", "U.S. deportation flights", "… by Italy"."""
         noun = frame.head
         candidates = [c for c in noun.children if c.dep_ == "poss"]
         candidates += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
-        agent = _prep_object(noun, ("by",))
+        agent = _prep_object(noun, ("by", "under"))
         if agent is not None:
             candidates.append(agent)
         for candidate in candidates:
             participant = self._modifier_actor(candidate, ctx)
             if participant is not None:
                 return [participant]
+        if frame.coding.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "during", "in", "at"):
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self._actors(verb, ctx)  # "resumed them after talks with Grenell"
         return []
 
     def _modifier_actor(self, token: Token, ctx: SentenceContext) -> Participant | None:
@@ -369,11 +393,17 @@ class ClauseReader:
         for candidate in candidates:
             if candidate is not None and candidate.entity.id != actor.id:
                 return candidate, _object_text(patient, candidate) if patient is not None else None
-        if patient is not None:
+        if frame.coding.type == "REQUEST":
+            demanded = _clause_subject(head)  # "demanding that Washington treat …"
+            if demanded is not None:
+                participant = self._actor_at(demanded, ctx)
+                if participant is not None and participant.entity.id != actor.id:
+                    return participant, None
+        if patient is not None and not set(self._classes(patient, ctx)) & set(_EVENTIVE_OBJECTS):
             thing = self._thing(patient, ctx)
             if thing is not None:
                 return thing, _object_text(patient, None)
-        return None, None
+        return None, _object_text(patient, None) if patient is not None else None
 
     def _actor_at(self, token: Token, ctx: SentenceContext, exclude: Entity | None = None) -> Participant | None:
         participant = self.resolver.resolve(token, ctx.mentions, ctx.memory, exclude=exclude)
@@ -390,9 +420,17 @@ class ClauseReader:
                     return participant
         of_object = _prep_object(token, ("of",))
         if of_object is not None:
-            found = self._actor_at(of_object, ctx)
+            found = self._actor_at(of_object, ctx) or self._modifier_owner(of_object, ctx)
             if found is not None:
                 return found
+        for child in token.children:  # "claims made by Mr. Trump", "flights operated by the U.S."
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = _prep_object(agent, None) if agent is not None else None
+                if pobj is not None:
+                    found = self._actor_at(pobj, ctx)
+                    if found is not None:
+                        return found
         # "tariffs on Colombian goods", "a memorandum with the United States", "explanations from Washington"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
@@ -477,13 +515,15 @@ def subject_tokens(verb: Token) -> list[Token]:
     )
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        subject = _prep_object(agent, None) if agent is not None else None
+        subject = _prep_object(agent, None) if agent is not None else _embedded_agent(verb)
         if subject is None:
             return []
     else:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None:
         head = verb.head
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and head is not verb:
+            return subject_tokens(head)
         if verb.dep_ == "xcomp" and head is not verb:
             controller = _direct_object(head) if _object_control(head) else None
             return [controller, *controller.conjuncts] if controller is not None else subject_tokens(head)
@@ -501,6 +541,21 @@ def subject_tokens(verb: Token) -> list[Token]:
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subject = verb.head
     return [subject, *subject.conjuncts]
+
+
+def _embedded_agent(verb: Token) -> Token | None:
+    """"was barred from landing by Mexico", "denied permission to land by Bogota": the parser
+    hangs the passive's by-phrase on the complement."""
+    for child in verb.children:
+        if child.dep_ not in ("prep", "xcomp", "advcl", "dobj", "oprd"):
+            continue
+        for inner in child.subtree:
+            if inner.dep_ in ("prep", "agent") and inner.lower_ == "by" and inner.head.pos_ in ("VERB", "NOUN"):
+                if inner.head.tag_ in ("VBG", "VB") or inner.head.dep_ in ("pcomp", "acl", "xcomp"):
+                    pobj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                        return pobj
+    return None
 
 
 def _object_control(verb: Token) -> bool:
@@ -524,6 +579,13 @@ def _patient(verb: Token) -> Token | None:
     direct = _direct_object(verb)
     if direct is not None:
         return direct
+    bound = _phrasal_lemma(verb).split(" ", 1)
+    if len(bound) == 2:  # "pushing for more deals", "cracked down on migrants"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == bound[1]:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     # "allowed the Venezuelan aircraft to land": the subject of the complement is what is acted on
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
@@ -562,7 +624,7 @@ def _phrasal_lemma(verb: Token) -> str:
     """"take back", "call on", "crack down": the verb with its particle or bound preposition."""
     base = _lemma(verb)
     for child in verb.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES and child.i == verb.i + 1):
             phrasal = f"{base} {child.lower_}"
             if lexicon.is_predicate(phrasal, "V") or phrasal in lexicon.complement_verbs():
                 return phrasal
@@ -578,6 +640,12 @@ def _verbal_complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return child
+    # "agreed last month to receive": the parser hangs the infinitive on the date noun
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            for grandchild in child.children:
+                if grandchild.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in grandchild.children):
+                    return grandchild
     behaviour = lexicon.complement_verbs().get(_lemma(verb))
     if behaviour is not None and behaviour[0] == "govern" and _lemma(verb) in ("warn", "threaten"):
         # "warned that it would impose tariffs": the threat's content is a clause
@@ -643,6 +711,29 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         # Bringing one's own nationals home is cooperation on returns, not a deportation.
         return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
     return coding
+
+
+def _other_side(candidate: Participant, actor: Participant) -> bool:
+    """Two coordinated actors are two sides when they belong to different states (or to none)."""
+    a, b = candidate.entity, actor.entity
+    if a.id == b.id:
+        return False
+    return a.country is None or b.country is None or a.country != b.country
+
+
+def _clause_subject(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "ccomp":
+            return next((c for c in child.children if c.dep_ in ("nsubj",)), None)
+    return None
+
+
+def _willing(token: Token) -> bool:
+    """"ready to take back", "willing to accept": an adjective that governs an intended act."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "amod", "ROOT"):
+        return False
+    behaviour = lexicon.complement_verbs().get(_lemma(token))
+    return behaviour is not None and any(c.dep_ == "xcomp" for c in token.children)
 
 
 def _reciprocal(coding: Coding) -> bool:

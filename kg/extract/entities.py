@@ -76,6 +76,18 @@ def thing(phrase: str) -> Entity:
     return Entity(ID + f"object/{slug(phrase)}", phrase, "Object", None, None)
 
 
+def national_organization(gaz: Gazetteer, iso3: str | None, sector: str, label_template: str) -> Entity:
+    """Non-state groups of a country: "Mexican drug cartels", "Italian opposition", "rights groups"."""
+    if iso3:
+        adjective = gaz.adjective_of.get(iso3) or gaz.country_label(iso3)
+        label = label_template.replace("{country}", adjective)
+        key = f"{slug(label_template.replace('{country}', ''))}-{iso3}"
+    else:
+        label = label_template.replace("{country}", "").strip()
+        key = slug(label)
+    return Entity(ID + f"org/{key}", label, "Organization", iso3, sector)
+
+
 def unknown_organization(name: str) -> Entity:
     return Entity(ID + f"org/{slug(name)}", name, "Organization", None, None)
 

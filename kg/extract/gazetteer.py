@@ -203,7 +203,8 @@ def _load_agencies(gaz: Gazetteer) -> None:
         row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
         function = function_of(row["label"])
         entry = Entry("AGENCY", row["id"], row["label"], row["country"] or None, row["sector"] or None, function)
-        if function and row["country"]:
+        if function and row["country"] and row["sector"] in ("GOV", "MIL", "COP"):
+            # courts and legislatures are never "the X ministry"
             gaz.agencies_by_function.setdefault((row["country"], function), entry)
         for form in [row["label"], *_split(row["aliases"])]:
             gaz.add(form, entry)
