@@ -45,6 +45,9 @@ _PRONOUNS_STATE = {"it", "its"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
+_QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                   "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several"}
 
 
 @dataclass(frozen=True)
@@ -265,7 +268,12 @@ class ActorResolver:
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
             return self._from_mention(token, mention, mentions, memory, as_place)
         if token.tag_ in ("PRP", "PRP$"):
-            return self._pronoun(token, memory)
+            return self._reported_speaker(token, mentions, memory) or self._pronoun(token, memory)
+        if _lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS:
+            inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"), None)
+            if inner is not None:
+                return self._entity(inner, mentions, memory, as_place)
         structural = self._structural(token, mentions, memory)
         if structural is not None or mention is None:
             return structural
@@ -346,6 +354,30 @@ class ActorResolver:
             subject = memory.recent(memory.last_subject, window=1)
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
                 return subject
+        return None
+
+    def _reported_speaker(self, pronoun: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
+        """"Mexico said it would …", "Abinader said his government will …": in reported speech,
+        the pronoun is the speaker (a person for he/his/she/her, any actor for it/they/we)."""
+        token = pronoun
+        for _ in range(10):
+            if token.head is token:
+                return None
+            if token.dep_ == "ccomp" and token.head.pos_ == "VERB":
+                from kg.extract.lexicon import reporting_verbs
+
+                if _lemma(token.head) in reporting_verbs():
+                    speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                    if speaker is None or speaker.tag_ == "PRP":
+                        return None
+                    entity = self._entity(speaker, mentions, memory, as_place=False)
+                    if entity is None:
+                        return None
+                    if pronoun.lower_ in _PRONOUNS_PERSON:
+                        return entity if entity.type == "Person" else None
+                    return entity
+                return None
+            token = token.head
         return None
 
     def _cataphora(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
@@ -511,10 +543,21 @@ class ActorResolver:
                     person = self._person(t.doc[mention.start:mention.end], mention, mentions, memory)
                     if person is not None and person.country:
                         result.append(person.country)
-            elif t.tag_ == "PRP$" and t.lower_ in ("its", "their"):
-                state = self._clause_subject(t, mentions, memory) or memory.recent(memory.last_state)
+            elif t.tag_ == "PRP$" and t.lower_ in ("its", "their", "his", "her", "our"):
+                state = self._reported_speaker(t, mentions, memory)
+                if state is None and t.lower_ in ("its", "their"):
+                    state = self._clause_subject(t, mentions, memory) or memory.recent(memory.last_state)
+                if state is None and t.lower_ in ("his", "her"):
+                    state = memory.recent(memory.last_person)
+                if state is None and t.lower_ == "our":
+                    state = memory.recent(memory.last_speaker)
                 if state is not None and state.country:
                     result.append(state.country)
+            elif t.dep_ == "compound":
+                # "Greek coast guard officers": the country modifies the compound, not the head
+                for inner in t.children:
+                    if inner.dep_ in ("amod", "compound", "poss", "nmod") and inner.i < t.i:
+                        result.extend(self._countries_in(inner, mentions, memory))
         return result
 
     def _clause_subject(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:

@@ -39,8 +39,8 @@ _ALWAYS_TARGET_PREPS = ("against",)
 _JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
 _PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
 _REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")  # PLOVER: "Requires recipient: Yes"
-_EVENTIVE_OBJECTS = ("AGREEMENT", "TALKS")  # "reached an agreement": the object is the event, not its target
-_OWNER_PREPS = ("on", "against", "for", "from", "with", "to")
+
+_OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by")
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 _PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")  # types that stay events when their object is a statement
 
@@ -331,7 +331,7 @@ class ClauseReader:
         noun = frame.head
         candidates = [c for c in noun.children if c.dep_ == "poss"]
         candidates += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
-        agent = _prep_object(noun, ("by", "under"))
+        agent = _prep_object(noun, ("by", "under") if frame.coding.moves_people else ("by", "under", "from"))
         if agent is not None:
             candidates.append(agent)
         for candidate in candidates:
@@ -399,7 +399,8 @@ class ClauseReader:
                 participant = self._actor_at(demanded, ctx)
                 if participant is not None and participant.entity.id != actor.id:
                     return participant, None
-        if patient is not None and not set(self._classes(patient, ctx)) & set(_EVENTIVE_OBJECTS):
+        creates = "creates" in frame.coding.frame or bool(frame.chain)  # "reached an agreement", "held talks"
+        if patient is not None and not creates:
             thing = self._thing(patient, ctx)
             if thing is not None:
                 return thing, _object_text(patient, None)
@@ -526,7 +527,14 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subject_tokens(head)
         if verb.dep_ == "xcomp" and head is not verb:
             controller = _direct_object(head) if _object_control(head) else None
+            if controller is None:
+                # raising passives: "Guatemala is expected to receive", "the flight is scheduled to land"
+                controller = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return [controller, *controller.conjuncts] if controller is not None else subject_tokens(head)
+        if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            return subject_tokens(head.head)  # "Ottawa has no plans to suspend", "took steps to deport"
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head is not verb:
             return subject_tokens(head)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
@@ -766,7 +774,7 @@ def _patient_of_event(noun: Token) -> bool:
     """An event noun that is itself what another predicate acts on is coded there, not again."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
-        return lexicon.is_predicate(_lemma(head), "V") or _lemma(head) in lexicon.complement_verbs()
+        return lexicon.is_predicate(_phrasal_lemma(head), "V") or lexicon.is_predicate(_lemma(head), "V")
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         verb = head.head
         return lexicon.is_predicate(_phrasal_lemma(verb), "V") and head.lower_ in ("on", "against", "of")
