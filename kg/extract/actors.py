@@ -224,6 +224,8 @@ class ActorResolver:
         for token in neighbours:
             if token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
+            if not token.text.replace("-", "").replace("'", "").isalpha():
+                continue  # "U.S. Air Force C-17s": a model number does not extend a name
             lower = token.lower_
             if lower in self._titles or lower in self._nouns or lower in _BODY_NOUNS:
                 continue
@@ -262,14 +264,16 @@ class ActorResolver:
 
     def _entity(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
         lower = token.lower_
-        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             return None  # only noun-phrase heads name entities ("national" in "national emergency" does not)
         mention = mentions.get(token.i)
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
             return self._from_mention(token, mention, mentions, memory, as_place)
+        if mention is not None and mention.kind == "ORG_NER" and self._proper_name(token.doc[mention.start:mention.end], mentions):
+            return self._named_organization(token.doc[mention.start:mention.end], mentions)
         if token.tag_ in ("PRP", "PRP$"):
             return self._reported_speaker(token, mentions, memory) or self._pronoun(token, memory)
-        if _lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS:
+        if _lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS or token.pos_ == "NUM":
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:
@@ -283,11 +287,10 @@ class ActorResolver:
         """An entity read from a common-noun head and its modifiers ("Mexico's foreign ministry")."""
         lower = token.lower_
         lemma = _lemma(token)
-        compound = _compound_lemma(token)
         title = self._title(token)
         if title is not None:
             return self._titled_person(token, title, mentions, memory)
-        noun = self._nouns.get(compound) or self._nouns.get(lemma)
+        noun = next((self._nouns[c] for c in _compound_lemmas(token) if c in self._nouns), None)
         if noun is None and token.pos_ == "PROPN" and lower.endswith("s"):
             noun = self._nouns.get(lower[:-1])
         if noun is None:
@@ -301,9 +304,10 @@ class ActorResolver:
         if country is None:
             if lemma in ("country", "nation") and _demonstrative(token):
                 return memory.recent(memory.last_state, window=3)
-            if noun.kind == "state" and token.tag_ in ("NNS", "NNPS") and not _has_determiner(token):
-                # bare "officials refused …" in a sentence about one state: that state's officials
-                country = _only_state_in_sentence(token, mentions)
+            if noun.kind in ("state", "organ") and not _has_determiner(token):
+                # "officials refused …", "the administration", "some judges" in a sentence about
+                # one state: that state's
+                country = _only_state_in_sentence(token, mentions, self.gaz, memory.day)
             if country is None:
                 return None
         if country in entities.INTERNATIONAL:
@@ -356,12 +360,37 @@ class ActorResolver:
                 return subject
         return None
 
+    def _proper_name(self, span: Span, mentions: dict[int, Mention]) -> bool:
+        """"Indian Youth Congress" is a name; "Mexico's Foreign Relations Ministry" is a country's organ."""
+        for t in span:
+            if t.is_punct or t.lower_ in ("the", "of", "'s", "’s", "and", "for"):
+                continue
+            if mentions.get(t.i) is not None and mentions[t.i].kind != "ORG_NER":
+                continue
+            lower, lemma = t.lower_, _lemma(t)
+            if lower in self._nouns or lemma in self._nouns or lower in _BODY_NOUNS or lemma in _BODY_NOUNS:
+                continue
+            if lower in _function_words() or lower in self._titles:
+                continue
+            return True
+        return False
+
+    def _named_organization(self, span: Span, mentions: dict[int, Mention]) -> Entity:
+        countries = {
+            m.entries[0].country for i in range(span.start, span.end)
+            if (m := mentions.get(i)) is not None and m.entries and m.kind in ("ADJECTIVE", "COUNTRY")
+        }
+        entity = entities.unknown_organization(span.text)
+        if len(countries) == 1:
+            return Entity(entity.id, entity.label, entity.type, countries.pop(), None)
+        return entity
+
     def _reported_speaker(self, pronoun: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         """"Mexico said it would …", "Abinader said his government will …": in reported speech,
         the pronoun is the speaker (a person for he/his/she/her, any actor for it/they/we)."""
         token = pronoun
         for _ in range(10):
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             if token.dep_ == "ccomp" and token.head.pos_ == "VERB":
                 from kg.extract.lexicon import reporting_verbs
@@ -375,6 +404,8 @@ class ActorResolver:
                         return None
                     if pronoun.lower_ in _PRONOUNS_PERSON:
                         return entity if entity.type == "Person" else None
+                    if pronoun.lower_ in _PRONOUNS_PLURAL and entity.type == "Person":
+                        return None  # "Mulino said … they had refused": they are not Mulino
                     return entity
                 return None
             token = token.head
@@ -527,6 +558,9 @@ class ActorResolver:
                     if pobj.dep_ == "pobj":
                         found.extend(self._countries_in(pobj, mentions, memory))
         unique = list(dict.fromkeys(found))
+        if not unique and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "Guatemalan police and soldiers": the soldiers are Guatemalan too
+            return self._country_of(token.head, mentions, memory, skip)
         return unique[0] if len(unique) == 1 else None
 
     def _countries_in(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> list[str]:
@@ -572,7 +606,7 @@ class ActorResolver:
                         return entity
                 if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
                     return None
-            if head.head is head:
+            if head.head.i == head.i:
                 return None
             head = head.head
         return None
@@ -617,7 +651,7 @@ def _antecedent(pronoun: Token) -> Token:
     if pronoun.lower_ in ("who", "whom") and noun.ent_type_ in ("GPE", "LOC", "NORP"):
         token = noun
         for _ in range(4):
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
             if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "LOC", "NORP"):
@@ -629,6 +663,20 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _compound_lemmas(token: Token) -> list[str]:
+    """"coast guard officers" → ["coast guard officer", "guard officer", "officer"], longest first."""
+    chain = []
+    current = token
+    while True:
+        compound = next((t for t in reversed(list(current.lefts)) if t.dep_ == "compound"), None)
+        if compound is None or len(chain) >= 3:
+            break
+        chain.insert(0, compound.lower_)
+        current = compound
+    head = _lemma(token)
+    return [" ".join(chain[k:] + [head]) for k in range(len(chain))] + [head]
+
+
 def _compound_lemma(token: Token) -> str:
     """"asylum seekers" → "asylum seeker", "border guards" → "border guard"."""
     compounds = [t for t in token.lefts if t.dep_ == "compound"]
@@ -638,18 +686,25 @@ def _compound_lemma(token: Token) -> str:
 
 
 def _has_determiner(token: Token) -> bool:
-    return any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+    """A possessive or demonstrative points elsewhere; "the", "some", "two" do not."""
+    return any(
+        (c.dep_ == "poss") or (c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "their", "its"))
+        for c in token.children
+    )
 
 
-def _only_state_in_sentence(token: Token, mentions: dict[int, Mention]) -> str | None:
-    """The country if the sentence names exactly one state (as name, adjective, capital or seat)."""
-    found = {
-        mention.entries[0].country
-        for i in range(token.sent.start, token.sent.end)
-        if (mention := mentions.get(i)) is not None
-        and mention.kind in ("COUNTRY", "ADJECTIVE", "CAPITAL", "SEAT")
-        and mention.entries[0].country
-    }
+def _only_state_in_sentence(token: Token, mentions: dict[int, Mention], gaz: Gazetteer, day: str | None) -> str | None:
+    """The country if the sentence names exactly one state (by name, adjective, capital, seat,
+    agency or office holder)."""
+    found = set()
+    for i in range(token.sent.start, token.sent.end):
+        mention = mentions.get(i)
+        if mention is None or not mention.entries or mention.start != i:
+            continue
+        entry = mention.entries[0]
+        if mention.kind in ("COUNTRY", "ADJECTIVE", "CAPITAL", "SEAT", "AGENCY", "PERSON") and entry.country:
+            if entry.country not in entities.INTERNATIONAL:
+                found.add(entry.country)
     return found.pop() if len(found) == 1 else None
 
 
@@ -671,7 +726,7 @@ def _mention_text(token: Token) -> str:
 
 
 def _inside_clause(t: Token, head: Token) -> bool:
-    while t is not head and t.i != t.head.i:
+    while t.i != head.i and t.i != t.head.i:
         if t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl") and t.head.i == head.i:
             return True
         t = t.head

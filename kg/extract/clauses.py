@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from kg.extract import dates, entities, lexicon, modality
-from kg.extract.actors import ACTOR_TYPES, ActorResolver, ArticleMemory, Mention, _compound_lemma, _lemma
+from kg.extract.actors import ACTOR_TYPES, ActorResolver, ArticleMemory, Mention, _antecedent, _compound_lemma, _lemma
 from kg.extract.lexicon import Coding, _rows
 from kg.model import Action, Article, Entity, Participant, Statement
 from kg.resources import lexicon_dir
@@ -36,13 +36,20 @@ _EVENT_NOUN_POS = ("NOUN", "PROPN")
 _MOVE_DESTINATION = ("to", "into", "toward", "towards")
 _MOVE_ORIGIN = ("from", "out")
 _ALWAYS_TARGET_PREPS = ("against",)
+# Types that stay events when their object is a statement ("rejected the statement").
 _JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
+# Particles the parser sometimes labels as adverbs ("turned back", "pushed migrants back").
 _PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
-_REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")  # PLOVER: "Requires recipient: Yes"
-
+# Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
+_MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave", "round")
+# PLOVER: "Requires recipient: Yes".
+_REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")
+# Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
 _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by")
+# Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
-_PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")  # types that stay events when their object is a statement
+# Nouns that, with "the two"/"both", stand for the two sides of the last meeting.
+_PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")
 
 
 @cache
@@ -179,7 +186,7 @@ class ClauseReader:
             return None  # coded at the head ("deportation flights")
         if noun.pos_ == "PROPN" or (noun.text[:1].isupper() and noun.i > noun.sent.start):
             return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
-        if _patient_of_event(noun) and not any(c.dep_ == "poss" for c in noun.children):
+        if _patient_of_event(noun) and not _explicit_agent(noun):
             # "rejected the U.S. deportation flight" is one event; "refused to approve the
             # government's detention of 12 migrants" is two: the possessive states an agent
             return None
@@ -189,6 +196,10 @@ class ClauseReader:
         """Object classes of a noun phrase head: lexical class first, then what it names."""
         found = []
         table = lexicon.object_classes()
+        if _lemma(token) in _MEASURES or token.pos_ == "NUM":
+            inner = _prep_object(token, ("of",))
+            if inner is not None:
+                token = inner  # "decades of military cooperation", "12 of the migrants"
         for key in (_compound_lemma(token), _lemma(token), token.lower_):
             if key in table:
                 found.append(table[key])
@@ -222,7 +233,7 @@ class ClauseReader:
 
     def _consume_objects(self, verb: Token, ctx: SentenceContext) -> None:
         patient = _patient(verb)
-        if patient is not None:
+        if patient is not None and not _explicit_agent(patient):
             ctx.consumed.add(patient.i)
 
     # ================================================================== statements
@@ -360,6 +371,10 @@ class ClauseReader:
         self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
     ) -> tuple[Participant | None, str | None]:
         head = frame.argument_head
+        if nominal and frame.coding.moves_people:
+            carried = self._carried_group(head, ctx)  # "deportation … of Asian migrants", "flights carrying 80 migrants"
+            if carried is not None:
+                return carried, _object_text(carried_token(head), None)
         preps = tuple(frame.coding.target_prepositions()) + _ALWAYS_TARGET_PREPS
         if frame.argument_coding is not None:
             preps += frame.argument_coding.target_prepositions()
@@ -370,11 +385,18 @@ class ClauseReader:
         if frame.governor is not None:
             governed = _direct_object(frame.governor)
             if governed is not None:
-                candidates.append(self._actor_at(governed, ctx))
+                addressed = self._actor_at(governed, ctx) or self._owner(governed, ctx, exclude=actor)
+                if addressed is None and governed.pos_ in ("NOUN", "PROPN"):
+                    addressed = self._thing(governed, ctx)  # "urged governments to respect …"
+                candidates.append(addressed)
         dative = next((c for c in head.children if c.dep_ in ("dative", "iobj")), None)
         if dative is not None and dative.dep_ != "prep":
             candidates.append(self._actor_at(dative, ctx))
         patient = _prep_object(head, ("of",)) if nominal else _patient(head)
+        if patient is not None and patient.tag_ == "PRP" and patient.lower_ in ("them", "it") and head.dep_ == "conj":
+            shared = _direct_object(head.head)
+            if shared is not None:
+                patient = shared
         if "instrument" in frame.coding.frame:
             patient = None  # the troops deployed are the means, not the target
         if patient is not None:
@@ -389,7 +411,7 @@ class ClauseReader:
                         for token in (pobj, *pobj.conjuncts):
                             candidates.append(self._actor_at(token, ctx) or self._owner(token, ctx))
         if patient is not None:
-            candidates.append(self._owner(patient, ctx))
+            candidates.append(self._owner(patient, ctx, exclude=actor))
         for candidate in candidates:
             if candidate is not None and candidate.entity.id != actor.id:
                 return candidate, _object_text(patient, candidate) if patient is not None else None
@@ -406,23 +428,37 @@ class ClauseReader:
                 return thing, _object_text(patient, None)
         return None, _object_text(patient, None) if patient is not None else None
 
+    def _carried_group(self, head: Token, ctx: SentenceContext) -> Participant | None:
+        token = carried_token(head)
+        if token is None:
+            return None
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        return participant if participant is not None and participant.entity.type == "PopulationGroup" else None
+
     def _actor_at(self, token: Token, ctx: SentenceContext, exclude: Entity | None = None) -> Participant | None:
         participant = self.resolver.resolve(token, ctx.mentions, ctx.memory, exclude=exclude)
         if participant is None or participant.entity.type not in ACTOR_TYPES:
             return None
         return participant
 
-    def _owner(self, token: Token, ctx: SentenceContext) -> Participant | None:
-        """The party a thing belongs to: "the U.S. permission", "American flights", "Mexico's request"."""
+    def _owner(self, token: Token, ctx: SentenceContext, exclude: Entity | None = None, depth: int = 0) -> Participant | None:
+        """The party a thing belongs to: "the U.S. permission", "American flights", "Mexico's request",
+        "decades of cooperation with the United States" (not the actor itself: "its border with Russia")."""
+
+        def usable(participant: Participant | None) -> bool:
+            return participant is not None and (exclude is None or participant.entity.id != exclude.id)
+
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
                 participant = self._modifier_actor(child, ctx)
-                if participant is not None:
+                if usable(participant):
                     return participant
         of_object = _prep_object(token, ("of",))
         if of_object is not None:
-            found = self._actor_at(of_object, ctx) or self._modifier_owner(of_object, ctx)
-            if found is not None:
+            found = self._actor_at(of_object, ctx)
+            if not usable(found) and depth < 2:
+                found = self._owner(of_object, ctx, exclude, depth + 1)
+            if usable(found):
                 return found
         for child in token.children:  # "claims made by Mr. Trump", "flights operated by the U.S."
             if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -437,8 +473,10 @@ class ClauseReader:
             if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        found = self._actor_at(pobj, ctx) or self._modifier_owner(pobj, ctx)
-                        if found is not None:
+                        found = self._actor_at(pobj, ctx)
+                        if not usable(found):
+                            found = self._modifier_owner(pobj, ctx)
+                        if usable(found):
                             return found
         return None
 
@@ -490,13 +528,19 @@ class ClauseReader:
 
     # ------------------------------------------------------------------ dates
     def _date(self, frame: Frame, ctx: SentenceContext, future: bool) -> tuple[str | None, str | None]:
-        for text in _date_phrases(frame.head) + (_date_phrases(frame.argument_head) if frame.argument_head is not frame.head else []):
+        for text in _date_phrases(frame.head) + (_date_phrases(frame.argument_head) if frame.argument_head.i != frame.head.i else []):
             value = dates.resolve(text, ctx.article.date, future)
             return value, text
         return None, None
 
     def _remember_subjects(self, ctx: SentenceContext) -> None:
-        """Keep the sentence's main subject for "they" in the next sentence."""
+        """Keep the people the sentence named, and its main subject for "they" in the next one."""
+        seen = set()
+        for i in range(ctx.sent.start, ctx.sent.end):
+            mention = ctx.mentions.get(i)
+            if mention is not None and mention.kind in ("PERSON", "PERSON_NER") and mention.start not in seen:
+                seen.add(mention.start)
+                self.resolver.resolve(ctx.sent.doc[mention.end - 1], ctx.mentions, ctx.memory)
         root = ctx.sent.root
         for token in subject_tokens(root):
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
@@ -523,9 +567,16 @@ def subject_tokens(verb: Token) -> list[Token]:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None:
         head = verb.head
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and head is not verb:
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and head.i != verb.i:
             return subject_tokens(head)
-        if verb.dep_ == "xcomp" and head is not verb:
+        if verb.pos_ == "NOUN":
+            owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return [owner]
+            if verb.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+                return subject_tokens(head)  # "Mexico maintains its position on accepting …"
+            return []
+        if verb.dep_ == "xcomp" and head.i != verb.i:
             controller = _direct_object(head) if _object_control(head) else None
             if controller is None:
                 # raising passives: "Guatemala is expected to receive", "the flight is scheduled to land"
@@ -535,16 +586,22 @@ def subject_tokens(verb: Token) -> list[Token]:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         ):
             return subject_tokens(head.head)  # "Ottawa has no plans to suspend", "took steps to deport"
-        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head is not verb:
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
             return subject_tokens(head)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
             return [head]
-        if verb.dep_ == "advcl" and head is not verb and (
+        if verb.dep_ == "advcl" and head.i != verb.i and (
             verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         ):
             return subject_tokens(head)  # "declaring an emergency", "spoke with X to congratulate him"
-        if verb.dep_ == "pcomp" and verb.head.head is not verb:
-            return subject_tokens(verb.head.head) if verb.head.head.pos_ == "VERB" else []
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.i:
+            governing = verb.head.head
+            if governing.pos_ != "VERB":
+                return []
+            if verb.head.lower_ in ("for", "of") and _direct_object(governing) is not None:
+                obj = _direct_object(governing)  # "fined Hungary for restricting", "accused Caracas of failing"
+                return [obj, *obj.conjuncts]
+            return subject_tokens(governing)
         return []
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subject = verb.head
@@ -580,7 +637,7 @@ def _patient(verb: Token) -> Token | None:
     if passive:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return verb.head
+            return _antecedent(subject)
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
@@ -632,7 +689,7 @@ def _phrasal_lemma(verb: Token) -> str:
     """"take back", "call on", "crack down": the verb with its particle or bound preposition."""
     base = _lemma(verb)
     for child in verb.children:
-        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES and child.i == verb.i + 1):
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES and 0 < child.i - verb.i <= 4):
             phrasal = f"{base} {child.lower_}"
             if lexicon.is_predicate(phrasal, "V") or phrasal in lexicon.complement_verbs():
                 return phrasal
@@ -655,6 +712,13 @@ def _verbal_complement(verb: Token) -> Token | None:
                 if grandchild.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in grandchild.children):
                     return grandchild
     behaviour = lexicon.complement_verbs().get(_lemma(verb))
+    if behaviour is not None and verb.pos_ in ("ADJ", "NOUN") and behaviour[0] == "govern":
+        # "open to accommodating returning nationals", "its position on accepting only Mexicans"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "about"):
+                gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+                if gerund is not None:
+                    return gerund
     if behaviour is not None and behaviour[0] == "govern" and _lemma(verb) in ("warn", "threaten"):
         # "warned that it would impose tariffs": the threat's content is a clause
         for child in verb.children:
@@ -671,10 +735,11 @@ def _verbal_complement(verb: Token) -> Token | None:
 
 def _governed(verb: Token) -> bool:
     """Is `verb` the complement of a verb that codes the event itself ("refused to allow")?"""
-    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head is verb:
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head.i == verb.i:
         return False
     head = verb.head
-    if _verbal_complement(head) is not verb:
+    complement = _verbal_complement(head)
+    if complement is None or complement.i != verb.i:
         return False
     behaviour = lexicon.complement_verbs().get(_phrasal_lemma(head)) or lexicon.complement_verbs().get(_lemma(head))
     return behaviour is not None and behaviour[0] in ("govern", "govern-object")
@@ -721,6 +786,28 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
     return coding
 
 
+def carried_token(head: Token) -> Token | None:
+    """The people a deportation or a flight moves: its "of" object, or the object of "carrying"."""
+    for token in head.subtree:
+        if token.i == head.i or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _inside_relative(token, head):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            return token
+        if token.dep_ == "dobj" and token.head.dep_ == "acl" and _lemma(token.head) in ("carry", "transport", "bring", "take"):
+            return token
+    return None
+
+
+def _inside_relative(token: Token, head: Token) -> bool:
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
 def _other_side(candidate: Participant, actor: Participant) -> bool:
     """Two coordinated actors are two sides when they belong to different states (or to none)."""
     a, b = candidate.entity, actor.entity
@@ -737,11 +824,14 @@ def _clause_subject(head: Token) -> Token | None:
 
 
 def _willing(token: Token) -> bool:
-    """"ready to take back", "willing to accept": an adjective that governs an intended act."""
-    if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "amod", "ROOT"):
+    """"ready to take back", "willing to accept", "its position on accepting": an adjective or a
+    noun of stance that governs an intended act."""
+    if token.pos_ not in ("ADJ", "NOUN"):
         return False
     behaviour = lexicon.complement_verbs().get(_lemma(token))
-    return behaviour is not None and any(c.dep_ == "xcomp" for c in token.children)
+    if behaviour is None or behaviour[0] != "govern":
+        return False
+    return _verbal_complement(token) is not None
 
 
 def _reciprocal(coding: Coding) -> bool:
@@ -768,6 +858,12 @@ def _verb_words(verb: Token) -> str:
     parts += [c for c in verb.children if c.dep_ == "prt"]
     parts.sort(key=lambda t: t.i)
     return " ".join(t.text for t in parts)
+
+
+def _explicit_agent(noun: Token) -> bool:
+    """A possessive or a by-phrase names the agent of an event noun ("the government's detention",
+    "raids by ICE"): such a nominal is an event of its own even inside another one."""
+    return any(c.dep_ == "poss" for c in noun.children) or _prep_object(noun, ("by",)) is not None
 
 
 def _patient_of_event(noun: Token) -> bool:

@@ -113,7 +113,7 @@ def _governing_chain(verb: Token) -> list[Token]:
     """The verb and the verbs that govern it through complements ("plans to begin deporting")."""
     chain = [verb]
     token = verb
-    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head is not token:
+    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head.i != token.i:
         head = token.head
         if head.pos_ not in ("VERB", "AUX"):
             break
@@ -164,7 +164,7 @@ def _conditional(verb: Token) -> bool:
     while True:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children):
             return True
-        if token.dep_ in ("ROOT",) or token.head is token:
+        if token.dep_ in ("ROOT",) or token.head.i == token.i:
             break
         if token.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
             break
@@ -182,7 +182,7 @@ def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") ->
 
     token = verb
     seen = 0
-    while token.head is not token and seen < 12:
+    while token.head.i != token.i and seen < 12:
         seen += 1
         according = _according_to(token, ctx, reader)
         if according is not None:
@@ -235,7 +235,7 @@ def _clause_verb(noun: Token) -> Token | None:
     token = noun
     for _ in range(6):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
