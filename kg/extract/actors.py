@@ -107,6 +107,7 @@ class ArticleMemory:
     sentence_index: int = 0
     quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
     people_seen: list[tuple[int, Entity]] = field(default_factory=list)
+    last_group: tuple[int, Entity] | None = None
     last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
 
     def remember_person(self, entity: Entity, full_name: str | None = None) -> None:
@@ -279,9 +280,22 @@ class ActorResolver:
             if inner is not None:
                 return self._entity(inner, mentions, memory, as_place)
         structural = self._structural(token, mentions, memory)
-        if structural is not None or mention is None:
+        if structural is not None:
+            if structural.type == "PopulationGroup":
+                memory.last_group = (memory.sentence_index, structural)
             return structural
+        if mention is None:
+            return self._named_apposition(token, mentions, memory, as_place)
         return self._from_mention(token, mention, mentions, memory, as_place)
+
+    def _named_apposition(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
+        """"the UN refugee agency UNHCR", "the U.N. migration agency, IOM": a generic head named beside it."""
+        for child in token.children:
+            if child.dep_ in ("appos", "compound", "npadvmod") and child.i > token.i:
+                named = mentions.get(child.i)
+                if named is not None and named.kind in ("ORG", "AGENCY", "PERSON", "COUNTRY"):
+                    return self._from_mention(child, named, mentions, memory, as_place)
+        return None
 
     def _structural(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         """An entity read from a common-noun head and its modifiers ("Mexico's foreign ministry")."""
@@ -305,9 +319,9 @@ class ActorResolver:
             if lemma in ("country", "nation") and _demonstrative(token):
                 return memory.recent(memory.last_state, window=3)
             if noun.kind in ("state", "organ") and not _has_determiner(token):
-                # "officials refused …", "the administration", "some judges" in a sentence about
-                # one state: that state's
-                country = _only_state_in_sentence(token, mentions, self.gaz, memory.day)
+                # "The Mexican government's position became evident when officials refused …":
+                # unnamed officials, courts or administrations belong to the state named before them
+                country = _state_before(token, mentions)
             if country is None:
                 return None
         if country in entities.INTERNATIONAL:
@@ -354,6 +368,10 @@ class ActorResolver:
             return memory.recent(memory.last_state)
         if lower in _PRONOUNS_SPEAKER:
             return memory.recent(memory.last_speaker)
+        if lower in ("them", "they", "their"):
+            group = self._group_before(token, memory)
+            if group is not None:
+                return group
         if lower in _PRONOUNS_PLURAL:
             subject = memory.recent(memory.last_subject, window=1)
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
@@ -410,6 +428,14 @@ class ActorResolver:
                 return None
             token = token.head
         return None
+
+    def _group_before(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
+        """"A flight carrying 135 migrants landed, and authorities bused them": the nearest group before."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            candidate = pronoun.doc[i]
+            if candidate.pos_ in ("NOUN", "PROPN") and _lemma(candidate) in self._nouns and self._nouns[_lemma(candidate)].kind == "group":
+                return self._structural(candidate, self._last_mentions, memory)
+        return memory.recent(memory.last_group, window=1)
 
     def _cataphora(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
         """"Despite her opposition …, Sheinbaum has remained open": the pronoun points ahead to the subject."""
@@ -553,10 +579,12 @@ class ActorResolver:
                 continue
             if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
                 found.extend(self._countries_in(child, mentions, memory))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(self._countries_in(pobj, mentions, memory))
+        if not found:  # "the U.S. Embassy in Brasilia" belongs to the U.S.; "officials in Bogota" to Colombia
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self._countries_in(pobj, mentions, memory))
         unique = list(dict.fromkeys(found))
         if not unique and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
             # "Guatemalan police and soldiers": the soldiers are Guatemalan too
@@ -660,7 +688,22 @@ def _antecedent(pronoun: Token) -> Token:
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The lemma, mended where spaCy's rule lemmatizer cuts a verb wrongly ("fined" → "fin")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN") and lemma not in _known_verbs():
+        word = token.lower_
+        for candidate in (word[:-1], word[:-2], word[:-3], word[:-3] + "y" if word.endswith("ied") else ""):
+            if candidate and candidate in _known_verbs():
+                return candidate
+    return lemma
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    from kg.extract.lexicon import complement_verbs, predicate_rows, reporting_verbs
+
+    verbs = {lemma.split(" ")[0] for (lemma, pos) in predicate_rows() if pos == "V"}
+    return frozenset(verbs | set(complement_verbs()) | set(reporting_verbs()))
 
 
 def _compound_lemmas(token: Token) -> list[str]:
@@ -693,11 +736,11 @@ def _has_determiner(token: Token) -> bool:
     )
 
 
-def _only_state_in_sentence(token: Token, mentions: dict[int, Mention], gaz: Gazetteer, day: str | None) -> str | None:
-    """The country if the sentence names exactly one state (by name, adjective, capital, seat,
-    agency or office holder)."""
+def _state_before(token: Token, mentions: dict[int, Mention]) -> str | None:
+    """The country if the words before `token` in its sentence name exactly one state (by name,
+    adjective, capital, seat, agency or office holder)."""
     found = set()
-    for i in range(token.sent.start, token.sent.end):
+    for i in range(token.sent.start, token.i):
         mention = mentions.get(i)
         if mention is None or not mention.entries or mention.start != i:
             continue

@@ -132,8 +132,10 @@ class ClauseReader:
                     argument_coding=embedded,
                 )
             return None  # transparent: the complement is the event
-        if lemma in discourse_verbs() and lemma not in ("call",):
-            return None
+        if lemma in discourse_verbs() and lemma not in ("call",) and (
+            not lexicon.is_predicate(lemma, "V") or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        ):
+            return None  # "demonstrates the scale" is discourse; "activists demonstrated" is not
         coding = self._coding(verb, lemma, ctx) or (self._coding(verb, base, ctx) if lemma != base else None)
         if coding is None:
             return None
@@ -156,6 +158,9 @@ class ClauseReader:
             return None  # "called it an administrative matter": naming, not a call
         patient = _patient(verb)
         classes = self._classes(patient, ctx) if patient is not None else ()
+        for second in verb.children:  # "paid Rwanda 240 million pounds": both objects count
+            if second.dep_ in ("dobj", "dative", "npadvmod") and (patient is None or second.i != patient.i) and second.pos_ in ("NOUN", "PROPN"):
+                classes += self._classes(second, ctx)
         if not classes:
             classes = self._prepositional_classes(verb, ctx)
         coding = lexicon.lookup(lemma, "V", classes)
@@ -664,7 +669,8 @@ def _patient(verb: Token) -> Token | None:
             if direct is not None:
                 return direct
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
-        return verb.head  # "the flights that Mexico rejected"
+        if not content_clause(verb):
+            return verb.head  # "the flights that Mexico rejected"
     return None
 
 
@@ -784,6 +790,12 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         # Bringing one's own nationals home is cooperation on returns, not a deportation.
         return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
     return coding
+
+
+def content_clause(clause: Token) -> bool:
+    """"a statement that Colombia had agreed": a clause stating what a statement says, which the
+    parser labels a relative clause."""
+    return clause.dep_ in ("relcl", "acl") and lexicon.object_classes().get(_lemma(clause.head)) in ("DISCOURSE", "CLAIM")
 
 
 def carried_token(head: Token) -> Token | None:

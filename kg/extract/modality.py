@@ -178,7 +178,7 @@ def _conditional(verb: Token) -> bool:
 # ---------------------------------------------------------------------- attribution
 def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") -> tuple[Participant | None, bool, bool]:
     """(speaker, factive, denies) for the reporting frame around `verb`, if any."""
-    from kg.extract.clauses import subject_tokens
+    from kg.extract.clauses import content_clause, subject_tokens
 
     token = verb
     seen = 0
@@ -192,6 +192,13 @@ def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") ->
             entry = lexicon.reporting_verbs().get(_lemma(head))
             if entry is not None:
                 speaker = _speaker(subject_tokens(head), ctx, reader)
+                return speaker, entry.factive, entry.denies
+        if content_clause(token):
+            # "said in a statement that …": the statement's content is reported speech
+            verb = token.head.head.head if token.head.dep_ == "pobj" else token.head.head
+            entry = lexicon.reporting_verbs().get(_lemma(verb))
+            if entry is not None:
+                speaker = _speaker(subject_tokens(verb), ctx, reader)
                 return speaker, entry.factive, entry.denies
         token = head
     according = _according_to(token, ctx, reader)
