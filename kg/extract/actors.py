@@ -318,7 +318,9 @@ class ActorResolver:
         if country is None:
             if lemma in ("country", "nation") and _demonstrative(token):
                 return memory.recent(memory.last_state, window=3)
-            if noun.kind in ("state", "organ") and not _has_determiner(token):
+            if noun.kind in ("state", "organ") and not _has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj") and (
+                token.dep_ != "pobj" or token.head.dep_ == "agent"
+            ):
                 # "The Mexican government's position became evident when officials refused …":
                 # unnamed officials, courts or administrations belong to the state named before them
                 country = _state_before(token, mentions)

@@ -416,7 +416,7 @@ class ClauseReader:
                         for token in (pobj, *pobj.conjuncts):
                             candidates.append(self._actor_at(token, ctx) or self._owner(token, ctx))
         if patient is not None:
-            candidates.append(self._owner(patient, ctx, exclude=actor))
+            candidates.append(self._owner(patient, ctx, exclude=actor, movement=frame.coding.moves_people))
         for candidate in candidates:
             if candidate is not None and candidate.entity.id != actor.id:
                 return candidate, _object_text(patient, candidate) if patient is not None else None
@@ -431,6 +431,14 @@ class ClauseReader:
             thing = self._thing(patient, ctx)
             if thing is not None:
                 return thing, _object_text(patient, None)
+        if patient is None:  # "agreed only to civilian repatriation flights"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in frame.coding.target_prepositions():
+                    pobj = _prep_object(prep, None)
+                    if pobj is not None:
+                        thing = self._thing(pobj, ctx)
+                        if thing is not None:
+                            return thing, _object_text(pobj, None)
         return None, _object_text(patient, None) if patient is not None else None
 
     def _carried_group(self, head: Token, ctx: SentenceContext) -> Participant | None:
@@ -446,7 +454,9 @@ class ClauseReader:
             return None
         return participant
 
-    def _owner(self, token: Token, ctx: SentenceContext, exclude: Entity | None = None, depth: int = 0) -> Participant | None:
+    def _owner(
+        self, token: Token, ctx: SentenceContext, exclude: Entity | None = None, depth: int = 0, movement: bool = False
+    ) -> Participant | None:
         """The party a thing belongs to: "the U.S. permission", "American flights", "Mexico's request",
         "decades of cooperation with the United States" (not the actor itself: "its border with Russia")."""
 
@@ -475,6 +485,8 @@ class ClauseReader:
                         return found
         # "tariffs on Colombian goods", "a memorandum with the United States", "explanations from Washington"
         for prep in token.children:
+            if movement and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
+                continue  # "flights from the United States": an origin, not an owner
             if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
