@@ -58,11 +58,11 @@ def event_property(plover_type: str) -> str:
 
 
 def article_iri(article_id: str) -> str:
-    return ID + "article/" + _segment(article_id)
+    return ID + "article/" + iri_segment(article_id)
 
 
 def article_graph(article_id: str) -> str:
-    return ID + "graph/article/" + _segment(article_id)
+    return ID + "graph/article/" + iri_segment(article_id)
 
 
 def statement_iri(statement_id: str) -> str:
@@ -70,9 +70,9 @@ def statement_iri(statement_id: str) -> str:
 
 
 def sentence_iri(article_id: str, char_start: int) -> str:
-    return ID + "sentence/" + _segment(article_id) + "/" + str(char_start)
+    return ID + "sentence/" + iri_segment(article_id) + "/" + str(char_start)
 
 
-def _segment(value: str) -> str:
+def iri_segment(value: str) -> str:
     """Keep ids readable but IRI-safe (article ids can contain slashes and spaces)."""
     return re.sub(r"[^A-Za-z0-9._~/-]", lambda m: "%{:02X}".format(ord(m.group(0))) if ord(m.group(0)) < 128 else m.group(0), value)

@@ -65,11 +65,18 @@ class Extractor:
 
     @property
     def version(self) -> str:
-        """kg's version, the lexicon's digest and the pipeline: what a statement's reading depends on."""
-        from kg.extract.lexicon import lexicon_version
-        from kg.extract.pipeline import model_version
+        """kg's version, the lexicon's digest and the pipeline: what a statement's reading depends on.
 
-        return f"kg-{__version__}+lex.{lexicon_version()}/{model_version(self.nlp)}"
+        Known without loading spaCy when the pipeline is an installed package, so
+        that an incremental build of unchanged articles never loads a model.
+        """
+        from kg.extract.lexicon import lexicon_version
+        from kg.extract.pipeline import DEFAULT_MODEL, installed_version, model_version
+
+        name = self._model or DEFAULT_MODEL
+        package = None if self._nlp is not None else installed_version(name)
+        pipeline = f"{name}-{package}" if package else model_version(self.nlp)
+        return f"kg-{__version__}+lex.{lexicon_version()}/{pipeline}"
 
     def _components(self):
         if self._reader is None:

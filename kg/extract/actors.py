@@ -154,6 +154,7 @@ class ActorResolver:
         self._nouns = actor_nouns()
         self._titles = titles()
         self._last_mentions: dict[int, Mention] = {}
+        self._resolving: set[int] = set()
 
     # ------------------------------------------------------------------ mentions
     def find_mentions(self, doc: Doc) -> dict[int, Mention]:
@@ -456,6 +457,17 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ people
     def _person(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
+        # Two people in each other's apposition ("President Biden and President López
+        # Obrador") would send the country search round in circles: resolve each once.
+        if span.start in self._resolving:
+            return None
+        self._resolving.add(span.start)
+        try:
+            return self._person_once(span, mention, mentions, memory)
+        finally:
+            self._resolving.discard(span.start)
+
+    def _person_once(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         name = span.text.strip()
         known = memory.person_names.get(name)
         if known is not None:

@@ -41,7 +41,8 @@ _JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
 # Particles the parser sometimes labels as adverbs ("turned back", "pushed migrants back").
 _PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
 # Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
-_MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave", "round")
+_MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
+             "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment")
 # PLOVER: "Requires recipient: Yes".
 _REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")
 # Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
@@ -508,9 +509,14 @@ class ClauseReader:
     def _thing(self, token: Token, ctx: SentenceContext) -> Participant | None:
         if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("PRP", "WDT"):
             return None
+        if _lemma(token) in _MEASURES:
+            inner = _prep_object(token, ("of",))
+            if inner is not None:
+                token = inner  # "seized 200 pounds of fentanyl": the fentanyl
         participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
-        if participant is not None and participant.entity.type in ("Policy", "Place", "Object"):
-            return participant
+        if participant is not None:
+            # an actor is never a mere thing; places, policies and things are
+            return participant if participant.entity.type in ("Policy", "Place", "Object") else None
         modifiers = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
         phrase = " ".join([*(t.lower_ for t in modifiers), _lemma(token)])
         return Participant(entities.thing(phrase), _object_text(token, None) or token.text)
@@ -545,7 +551,9 @@ class ClauseReader:
 
     # ------------------------------------------------------------------ dates
     def _date(self, frame: Frame, ctx: SentenceContext, future: bool) -> tuple[str | None, str | None]:
-        for text in _date_phrases(frame.head) + (_date_phrases(frame.argument_head) if frame.argument_head.i != frame.head.i else []):
+        # Only the predicate's own dates: in "agreed to hold a dialogue in September" September
+        # dates the dialogue, not the agreement.
+        for text in _date_phrases(frame.head):
             value = dates.resolve(text, ctx.article.date, future)
             return value, text
         return None, None

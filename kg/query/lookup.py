@@ -1,0 +1,181 @@
+"""Finding an entity by the name a person types, and listing its relations.
+
+"Mexico", "mexico", "MEX", "Mexican government", "the Mexican authorities",
+"SRE", "Sheinbaum" and a unique prefix ("Guatem") all resolve; a miss gives
+the closest labels as a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from kg.errors import EntityNotFound, QueryError
+from kg.store import ENTITIES_GRAPH, KnowledgeStore
+from kg.vocab import ID, PLOVER_TYPES, RELATIONS_GRAPH, event_class
+
+_GENERIC = re.compile(
+    r"\b(the|government|authorities|authority|officials|administration|state|leaders|leadership)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    iri: str
+    label: str
+    type: str
+    country: str | None
+
+
+def resolve(store: KnowledgeStore, name: str) -> EntityRef:
+    """The one entity `name` names in this store, or EntityNotFound with suggestions."""
+    name = name.strip()
+    if not name:
+        raise EntityNotFound(name)
+    if name.startswith(("http://", "https://")):
+        found = _entities(store, f"FILTER(?e = <{_safe_iri(name)}>)")
+        if found:
+            return found[0]
+        raise EntityNotFound(name)
+    lowered = name.lower()
+    escaped = _escape(lowered)
+    exact = _entities(
+        store,
+        f"""FILTER(LCASE(STR(?label)) = "{escaped}" || LCASE(STR(?code)) = "{escaped}"
+                   || EXISTS {{ ?e skos:altLabel ?alias FILTER(LCASE(STR(?alias)) = "{escaped}") }})""",
+    )
+    if exact:
+        return _best(exact, name)
+    via_gazetteer = _gazetteer_country(name)
+    if via_gazetteer:
+        found = _entities(store, f"FILTER(?e = <{ID}country/{via_gazetteer}>)")
+        if found:
+            return found[0]
+    prefix = _entities(store, f'FILTER(STRSTARTS(LCASE(STR(?label)), "{escaped}"))')
+    if len({e.iri for e in prefix}) == 1:
+        return prefix[0]
+    if len(prefix) > 1:
+        raise EntityNotFound(name, sorted({e.label for e in prefix})[:5])
+    labels = [row["label"] for row in store.select(f"SELECT DISTINCT ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?label }} }}")]
+    suggestions = difflib.get_close_matches(name, labels, n=3, cutoff=0.6)
+    if not suggestions:
+        suggestions = difflib.get_close_matches(lowered, [l.lower() for l in labels], n=3, cutoff=0.6)
+        suggestions = [l for l in labels if l.lower() in suggestions]
+    raise EntityNotFound(name, suggestions)
+
+
+def _entities(store: KnowledgeStore, condition: str) -> list[EntityRef]:
+    rows = store.select(
+        f"""SELECT DISTINCT ?e ?label ?type ?code WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{
+              ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN (kg:Actor, kg:Entity))
+              OPTIONAL {{ ?e kg:countryCode ?code }}
+              {condition} }} }} LIMIT 50"""
+    )
+    return [EntityRef(r["e"], r["label"], r["type"].rsplit("#", 1)[1], r["code"]) for r in rows]
+
+
+def _best(candidates: list[EntityRef], name: str) -> EntityRef:
+    """Prefer the state itself, then an exact label, then the shortest label."""
+    order = {"Country": 0, "GovernmentBody": 1, "Organization": 2, "Person": 3, "PopulationGroup": 4}
+    return sorted(candidates, key=lambda e: (order.get(e.type, 5), e.label.lower() != name.lower(), len(e.label)))[0]
+
+
+def _gazetteer_country(name: str) -> str | None:
+    """"Mexican government", "the Mexican authorities", "Washington": a state by its words."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    core = _GENERIC.sub(" ", name).strip()
+    core = re.sub(r"\s+", " ", core)
+    if not core:
+        return None
+    gaz = load_gazetteer()
+    for form in (core, core.title()):
+        for entry in gaz.forms.get(form, []):
+            if entry.kind in ("COUNTRY", "ADJECTIVE", "CAPITAL", "SEAT", "DEMONYM") and entry.country:
+                return entry.country
+    return None
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _safe_iri(text: str) -> str:
+    if re.search(r'[<>"{}|^`\\\s]', text):
+        raise QueryError(f"not a valid IRI: {text!r}")
+    return text
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    relation: str
+    direction: str  # "out" (the entity acts) or "in" (it is acted upon)
+    event_type: str
+    verb: str
+    counterpart: str | None
+    counterpart_label: str | None
+    polarity: str
+    asserted: bool
+    sources: int
+    first: str | None
+    last: str | None
+    evidence: str
+    article: str
+
+
+def relations(
+    store: KnowledgeStore,
+    entity: EntityRef,
+    *,
+    types: tuple[str, ...] = (),
+    since: str | None = None,
+    until: str | None = None,
+    direction: str = "both",
+    limit: int | None = None,
+) -> list[RelationRow]:
+    """The entity's relations, oldest first, each with one evidence sentence."""
+    for t in types:
+        if t.upper() not in PLOVER_TYPES:
+            raise QueryError(f"unknown event type {t!r}; use one of {', '.join(PLOVER_TYPES)}")
+    branches = []
+    if direction in ("both", "out"):
+        branches.append(f'{{ ?r kg:actor <{entity.iri}> . OPTIONAL {{ ?r kg:target ?other }} BIND("out" AS ?dir) }}')
+    if direction in ("both", "in"):
+        branches.append(f'{{ ?r kg:target <{entity.iri}> ; kg:actor ?other . BIND("in" AS ?dir) }}')
+    filters = []
+    if types:
+        filters.append("?type IN (" + ", ".join(f"<{event_class(t.upper())}>" for t in types) + ")")
+    if since:
+        filters.append(f'(!BOUND(?last) || STR(?last) >= "{_escape(since)}")')
+    if until:
+        filters.append(f'(!BOUND(?first) || STR(?first) <= "{_escape(until)}z")')
+    where_filter = f"FILTER({' && '.join(filters)})" if filters else ""
+    rows = store.select(
+        f"""SELECT ?r ?dir ?type ?other ?otherLabel ?polarity ?asserted ?sources ?first ?last
+                  (SAMPLE(?verb) AS ?v) (MIN(CONCAT(IF(?modality = "asserted", "0", "1"), ?text, "\u0001", ?articleId)) AS ?best)
+            WHERE {{
+              GRAPH <{RELATIONS_GRAPH}> {{
+                {" UNION ".join(branches)}
+                ?r kg:eventType ?type ; kg:polarity ?polarity ; kg:asserted ?asserted ;
+                   kg:sourceCount ?sources ; kg:supportedBy ?s .
+                OPTIONAL {{ ?r kg:firstDate ?first }} OPTIONAL {{ ?r kg:lastDate ?last }}
+              }}
+              {where_filter}
+              OPTIONAL {{ GRAPH <{ENTITIES_GRAPH}> {{ ?labelled rdfs:label ?otherLabel }} FILTER(?labelled = ?other) }}
+              GRAPH ?g {{ ?s kg:verb ?verb ; kg:modality ?modality ; prov:wasDerivedFrom ?sentence .
+                         ?sentence kg:text ?text ; kg:inArticle ?a . ?a kg:articleId ?articleId }}
+            }}
+            GROUP BY ?r ?dir ?type ?other ?otherLabel ?polarity ?asserted ?sources ?first ?last
+            ORDER BY ?first ?last ?type ?otherLabel
+            {f"LIMIT {int(limit)}" if limit else ""}"""
+    )
+    return [
+        RelationRow(
+            relation=r["r"], direction=r["dir"], event_type=r["type"].rsplit("#", 1)[1].upper(), verb=r["v"] or "",
+            counterpart=r["other"], counterpart_label=r["otherLabel"], polarity=r["polarity"],
+            asserted=bool(r["asserted"]), sources=int(r["sources"]), first=r["first"], last=r["last"],
+            evidence=(r["best"] or " ")[1:].split("\u0001")[0], article=(r["best"] or "").split("\u0001")[-1],
+        )
+        for r in rows
+    ]

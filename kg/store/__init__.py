@@ -1,0 +1,377 @@
+"""The knowledge store: statements with provenance, as an RDF dataset.
+
+Graphs:
+
+    kgr:graph/article/<id>   one per article: the article, its sentences, its statements
+    kgr:graph/entities       every actor, place, policy and thing the statements point to
+    kgr:graph/relations      statements merged across articles, and the plain triples
+                             (actor plover:reject target) of relations stated as fact
+    kgr:graph/ontology       ontology/kg.ttl and plover.ttl
+
+Replacing an article is one SPARQL update: its graph, the entities only it
+mentioned, and the relations its statements touch change together or not at
+all. The same update text works on the embedded Oxigraph store and on any
+SPARQL 1.1 endpoint.
+
+>>> from kg.store import KnowledgeStore
+>>> with KnowledgeStore.open("kg-store") as store:
+...     print(store.counts())
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from kg.errors import StoreError
+from kg.model import Article, Statement
+from kg.resources import ontology_dir
+from kg.store import rdf
+from kg.store.relations import DEFAULT_WINDOW_DAYS, Support, clusters, relation_triples
+from kg.vocab import (
+    ID,
+    KG,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    RELATIONS_GRAPH,
+    article_graph,
+    article_iri,
+    event_class,
+    event_property,
+    statement_iri,
+)
+
+ENTITIES_GRAPH = rdf.ENTITIES_GRAPH
+ARTICLE_GRAPH_PREFIX = ID + "graph/article/"
+_ROLES = ("actor", "target", "destination", "originPlace", "attributedTo")
+
+
+def is_remote(location: str | os.PathLike) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    content_hash: str
+    extractor_version: str
+
+
+class KnowledgeStore:
+    """An open store: embedded (a folder) or remote (a SPARQL endpoint URL)."""
+
+    def __init__(self, backend, location: str, writable: bool):
+        self.backend = backend
+        self.location = location
+        self.writable = writable
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls, location: str | os.PathLike, *, write: bool = False, create: bool = False, command: str = "kg"
+    ) -> "KnowledgeStore":
+        """Open for reading (a snapshot; never blocks) or writing (takes the writer lock).
+
+        Raises StoreNotFound when there is no store and `create` is false,
+        StoreLocked when another process writes it.
+        """
+        if is_remote(location):
+            from kg.store.remote import RemoteBackend
+
+            backend = RemoteBackend(str(location))
+            shown = backend.url
+        else:
+            from kg.store.embedded import EmbeddedBackend
+
+            backend = EmbeddedBackend.open(location, write=write, create=create, command=command)
+            shown = str(location)
+        store = cls(backend, shown, write)
+        if write:
+            store._ensure_ontology()
+        return store
+
+    def __enter__(self) -> "KnowledgeStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sparql: str, union: bool = True):
+        """Run SPARQL with kg's prefixes declared; the default graph is the union of all graphs."""
+        return self.backend.query(with_prefixes(sparql), union=union)
+
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """SELECT rows as dicts of Python values (str, int, float, bool; None when unbound)."""
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{name: python_value(row[name]) for name in names} for row in results]
+
+    def article_states(self) -> dict[str, ArticleState]:
+        rows = self.select(
+            """SELECT ?id ?hash ?version WHERE { GRAPH ?g {
+                 ?a a kg:Article ; kg:articleId ?id ; kg:contentHash ?hash ; kg:extractorVersion ?version } }"""
+        )
+        return {row["id"]: ArticleState(row["hash"], row["version"]) for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        rows = self.select(
+            f"""SELECT
+                 (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?s) AS ?statements)
+               WHERE {{ {{ GRAPH ?g {{ ?a a kg:Article }} }} UNION {{ GRAPH ?h {{ ?s a kg:Statement }} }} }}"""
+        )[0]
+        relations = self.select(f"SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH <{RELATIONS_GRAPH}> {{ ?r a kg:Relation }} }}")[0]
+        entities = self.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?l }} }}")[0]
+        return {
+            "articles": int(rows["articles"] or 0),
+            "statements": int(rows["statements"] or 0),
+            "relations": int(relations["n"] or 0),
+            "entities": int(entities["n"] or 0),
+        }
+
+    # ------------------------------------------------------------------ writing
+    def replace_article(
+        self, article: Article, statements: list[Statement], extractor_version: str, generated_at: datetime | None = None
+    ) -> None:
+        """Write an article's graph, replacing any earlier one, in one transaction."""
+        self._writable()
+        graph = article_graph(article.id)
+        old_entities = self._entities_in(graph)
+        pairs = self._pairs_in(graph) | {
+            (s.actor.entity.id, event_class(s.action.type)) for s in statements if s.action.type
+        }
+        new_supports = [
+            Support(
+                statement_iri(s.id), article_iri(article.id), s.actor.entity.id, event_class(s.action.type),
+                s.target.entity.id if s.target else None, s.negated, s.modality, s.date,
+            )
+            for s in statements
+            if s.action.type
+        ]
+        supports = self._supports(pairs, exclude_graph=graph) + new_supports
+        entities = rdf.entities_of(statements)
+        lines = rdf.article_graph_triples(article, statements, extractor_version, generated_at)
+        operations = [
+            f"DROP SILENT GRAPH <{graph}>",
+            "INSERT DATA { GRAPH <%s> {\n%s\n} }" % (graph, "\n".join(lines)),
+            *self._relation_operations(pairs, supports),
+            *self._entity_operations(entities),
+        ]
+        orphans = old_entities - set(entities)
+        if orphans:
+            operations.append(_delete_orphans(orphans))
+        self.backend.update(" ;\n".join(operations))
+
+    def remove_article(self, article_id: str) -> bool:
+        """Delete an article and everything only it supported; False if it was not there."""
+        self._writable()
+        graph = article_graph(article_id)
+        exists = self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        if not bool(exists):
+            return False
+        old_entities = self._entities_in(graph)
+        pairs = self._pairs_in(graph)
+        supports = self._supports(pairs, exclude_graph=graph)
+        operations = [f"DROP SILENT GRAPH <{graph}>", *self._relation_operations(pairs, supports)]
+        if old_entities:
+            operations.append(_delete_orphans(old_entities))
+        self.backend.update(" ;\n".join(operations))
+        return True
+
+    def update(self, sparql: str) -> None:
+        self._writable()
+        self.backend.update(with_prefixes(sparql))
+
+    def rebuild_relations(self, window_days: int | None = None) -> int:
+        """Recompute every relation (after a change of date window); returns how many there are."""
+        self._writable()
+        if window_days is not None:
+            self.backend.save_settings(window_days=window_days)
+        pairs = {
+            (row["a"], row["t"])
+            for row in self.select("SELECT DISTINCT ?a ?t WHERE { GRAPH ?g { ?s kg:actor ?a ; kg:eventType ?t } }")
+        }
+        operations = [f"DROP SILENT GRAPH <{RELATIONS_GRAPH}>", *self._relation_operations(pairs, self._supports(pairs))]
+        self.backend.update(" ;\n".join(operations))
+        return self.counts()["relations"]
+
+    def publish(self, every_seconds: float = 0.0) -> None:
+        """Let readers see what is committed (embedded stores publish a snapshot)."""
+        if every_seconds:
+            self.backend.maybe_publish(every_seconds)
+        else:
+            self.backend.publish()
+
+    @property
+    def window_days(self) -> int:
+        return int(self.backend.settings().get("window_days", DEFAULT_WINDOW_DAYS))
+
+    # ------------------------------------------------------------------ import / export
+    def export(self, output, fmt) -> None:
+        """The whole dataset in a quad format (TriG, N-Quads) to a path or binary file."""
+        self.backend.dump(output, fmt)
+
+    def import_dataset(self, source, fmt) -> None:
+        """Load a TriG/N-Quads dump (as written by `export`) into this store."""
+        self._writable()
+        self.backend.load(source, fmt)
+
+    def rdflib_dataset(self):
+        """This store as an rdflib Dataset (embedded stores only; through oxrdflib)."""
+        if self.backend.kind != "embedded":
+            raise StoreError("an rdflib view is available for embedded stores; query remote ones with SPARQL")
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.backend.store))
+
+    # ------------------------------------------------------------------ internals
+    def _writable(self) -> None:
+        if not self.writable:
+            raise StoreError(f"store {self.location} was opened read-only")
+
+    def _ensure_ontology(self) -> None:
+        """Load the ontology into its graph when the store is new or the ontology changed."""
+        files = [ontology_dir() / "kg.ttl", ontology_dir() / "plover.ttl"]
+        digest = hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:16]
+        current = self.query(
+            f'ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{ONTOLOGY_GRAPH}> kg:digest "{digest}" }} }}'
+        )
+        if bool(current):
+            return
+        import pyoxigraph
+
+        lines = []
+        for path in files:
+            for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+                lines.append(f"{triple.subject} {triple.predicate} {triple.object} .")
+        lines.append(f'<{ONTOLOGY_GRAPH}> <{KG}digest> "{digest}" .')
+        self.backend.update(
+            f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\nINSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{\n"
+            + "\n".join(lines)
+            + "\n} }"
+        )
+
+    def _entities_in(self, graph: str) -> set[str]:
+        roles = " ".join(f"kg:{role}" for role in _ROLES)
+        rows = self.select(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{graph}> {{ ?s ?role ?e VALUES ?role {{ {roles} }} }} }}"
+        )
+        return {row["e"] for row in rows}
+
+    def _pairs_in(self, graph: str) -> set[tuple[str, str]]:
+        rows = self.select(f"SELECT DISTINCT ?a ?t WHERE {{ GRAPH <{graph}> {{ ?s kg:actor ?a ; kg:eventType ?t }} }}")
+        return {(row["a"], row["t"]) for row in rows}
+
+    def _supports(self, pairs: Iterable[tuple[str, str]], exclude_graph: str | None = None) -> list[Support]:
+        """Every typed statement of the given (actor, type) pairs, in all article graphs but one."""
+        pairs = sorted(pairs)
+        if not pairs:
+            return []
+        values = " ".join(f"(<{a}> <{t}>)" for a, t in pairs)
+        exclude = f"FILTER(?g != <{exclude_graph}>)" if exclude_graph else ""
+        rows = self.select(
+            f"""SELECT ?s ?g ?a ?t ?target ?negated ?modality ?date WHERE {{
+                  VALUES (?a ?t) {{ {values} }}
+                  GRAPH ?g {{ ?s kg:actor ?a ; kg:eventType ?t ; kg:negated ?negated ; kg:modality ?modality .
+                             OPTIONAL {{ ?s kg:target ?target }} OPTIONAL {{ ?s kg:date ?date }} }}
+                  {exclude} }}"""
+        )
+        return [
+            Support(
+                row["s"], ID + "article/" + row["g"][len(ARTICLE_GRAPH_PREFIX):], row["a"], row["t"],
+                row["target"], bool(row["negated"]), row["modality"], row["date"],
+            )
+            for row in rows
+        ]
+
+    def _relation_operations(self, pairs: set[tuple[str, str]], supports: list[Support]) -> list[str]:
+        """Delete the relations of the (actor, type) pairs and insert them recomputed."""
+        if not pairs:
+            return []
+        values = " ".join(f"(<{a}> <{t}>)" for a, t in sorted(pairs))
+        plain = " ".join(f"(<{a}> <{event_property(t.rsplit('#', 1)[1].upper())}>)" for a, t in sorted(pairs))
+        operations = [
+            f"""DELETE {{ GRAPH <{RELATIONS_GRAPH}> {{ ?r ?p ?o }} }} WHERE {{
+                  VALUES (?a ?t) {{ {values} }}
+                  GRAPH <{RELATIONS_GRAPH}> {{ ?r <{KG}actor> ?a ; <{KG}eventType> ?t ; ?p ?o }} }}""",
+            f"""DELETE {{ GRAPH <{RELATIONS_GRAPH}> {{ ?a ?p ?x }} }} WHERE {{
+                  VALUES (?a ?p) {{ {plain} }} GRAPH <{RELATIONS_GRAPH}> {{ ?a ?p ?x }} }}""",
+        ]
+        by_key: dict[tuple, list[Support]] = {}
+        for support in supports:
+            by_key.setdefault(support.key, []).append(support)
+        lines: list[str] = []
+        window = self.window_days
+        for key in sorted(by_key):
+            for group in clusters(by_key[key], window):
+                lines.extend(relation_triples(group))
+        if lines:
+            operations.append("INSERT DATA { GRAPH <%s> {\n%s\n} }" % (RELATIONS_GRAPH, "\n".join(dict.fromkeys(lines))))
+        return operations
+
+    def _entity_operations(self, entities: dict) -> list[str]:
+        """Describe the entities once: multi-valued facts added, single-valued ones only if missing."""
+        if not entities:
+            return []
+        multi, single = [], []
+        for entity in entities.values():
+            for predicate, obj, single_valued in rdf.entity_facts(entity):
+                (single if single_valued else multi).append((entity.id, predicate, obj))
+        operations = []
+        if multi:
+            body = "\n".join(f"<{s}> <{p}> {o} ." for s, p, o in multi)
+            operations.append(f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{\n{body}\n}} }}")
+        if single:
+            values = "\n".join(f"(<{s}> <{p}> {o})" for s, p, o in single)
+            operations.append(
+                f"""INSERT {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{
+                      VALUES (?e ?p ?o) {{ {values} }}
+                      FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?any }} }} }}"""
+            )
+        return operations
+
+
+def _delete_orphans(candidates: set[str]) -> str:
+    """Delete the descriptions of entities no article graph points to any more."""
+    values = " ".join(f"<{e}>" for e in sorted(candidates))
+    roles = " ".join(f"<{KG}{role}>" for role in _ROLES)
+    return f"""DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{
+          VALUES ?e {{ {values} }}
+          GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
+          FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?role ?e VALUES ?role {{ {roles} }} }}
+                               FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}")) }} }}"""
+
+
+def with_prefixes(sparql: str) -> str:
+    """Declare kg's prefixes (kg:, kgr:, plover:, cameo:, prov:, ...) unless the query redeclares them."""
+    declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines() if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}
+    head = "".join(f"PREFIX {name}: <{uri}>\n" for name, uri in PREFIXES.items() if name not in declared)
+    return head + sparql
+
+
+def python_value(term) -> object:
+    """An Oxigraph term as a Python value: IRIs and strings as str, numbers and booleans typed."""
+    if term is None:
+        return None
+    value = term.value
+    datatype = getattr(term, "datatype", None)
+    if datatype is not None:
+        kind = datatype.value.rsplit("#", 1)[-1]
+        if kind in ("integer", "long", "int", "nonNegativeInteger"):
+            return int(value)
+        if kind in ("decimal", "double", "float"):
+            return float(value)
+        if kind == "boolean":
+            return value == "true"
+    return value
+
+
+__all__ = ["ArticleState", "KnowledgeStore", "is_remote", "python_value", "with_prefixes"]
