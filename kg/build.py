@@ -100,7 +100,7 @@ def build(
             article = parsed.article
             try:
                 result = extractor.read(parsed)
-                store.replace_article(article, result.statements, current_version())
+                store.replace_article(article, result.statements, current_version(), new=article.id not in states)
             except InputError as error:
                 problem(error)
                 continue

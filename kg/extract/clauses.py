@@ -43,6 +43,10 @@ _PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
 # Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
 _MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
              "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment")
+# Adjectives whose subject is the object of their complement ("hard to deport").
+_TOUGH = ("hard", "easy", "difficult", "impossible", "tough", "simple", "costly", "expensive", "slow", "quick")
+# Clauses with predicates of their own: their dates are theirs.
+_OTHER_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj")
 # PLOVER: "Requires recipient: Yes".
 _REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")
 # Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
@@ -553,7 +557,7 @@ class ClauseReader:
     def _date(self, frame: Frame, ctx: SentenceContext, future: bool) -> tuple[str | None, str | None]:
         # Only the predicate's own dates: in "agreed to hold a dialogue in September" September
         # dates the dialogue, not the agreement.
-        for text in _date_phrases(frame.head):
+        for text in _date_phrases(frame.head) or _clause_date_phrases(frame.head):
             value = dates.resolve(text, ctx.article.date, future)
             return value, text
         return None, None
@@ -601,6 +605,8 @@ def subject_tokens(verb: Token) -> list[Token]:
             if verb.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
                 return subject_tokens(head)  # "Mexico maintains its position on accepting …"
             return []
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in _TOUGH:
+            return []  # "migrants that are hard to deport": the migrants are deported, by nobody named
         if verb.dep_ == "xcomp" and head.i != verb.i:
             controller = _direct_object(head) if _object_control(head) else None
             if controller is None:
@@ -945,6 +951,18 @@ def _date_phrases(head: Token) -> list[str]:
         if tokens and any(t.ent_type_ == "DATE" for t in tokens):
             phrases.append(" ".join(t.text for t in tokens if t.ent_type_ == "DATE" or t.dep_ == "prep"))
     return phrases
+
+
+def _clause_date_phrases(head: Token) -> list[str]:
+    """A date elsewhere in the predicate's own clause ("rejected two planes carrying deportees on
+    Sunday": the parser hangs "on Sunday" on the participle), never in an embedded clause."""
+    phrases = []
+    stack = [c for c in head.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        token = stack.pop(0)
+        phrases.extend(_date_phrases(token))
+        stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSES)
+    return phrases[:1]
 
 
 def _confidence(actor: Participant, target: Participant | None, coding: Coding, nominal: bool) -> float:

@@ -55,8 +55,8 @@ def read(head: Token, ctx: "SentenceContext", reader: "ClauseReader", nominal: b
     verb = _clause_verb(head) if nominal else head
     negated = _negated_noun(head) if nominal else False
     if verb is None:
-        speaker, factive, denies = _attribution(head, ctx, reader)
-        modality = "reported" if speaker is not None and not factive else "asserted"
+        speaker, factive, denies, framed = _attribution(head, ctx, reader)
+        modality = "reported" if framed and not factive else "asserted"
         return Stance(negated != denies, modality, speaker)
     chain = _governing_chain(verb)
     if not nominal or _lemma(verb) not in ("have",):
@@ -67,17 +67,17 @@ def read(head: Token, ctx: "SentenceContext", reader: "ClauseReader", nominal: b
         behaviour = lexicon.complement_verbs().get(_lemma(token))
         if behaviour and behaviour[0] == "negate":
             negated = not negated
-    speaker, factive, denies = _attribution(verb, ctx, reader)
+    speaker, factive, denies, framed = _attribution(verb, ctx, reader)
     if denies:
         negated = not negated
-    modality = _modality(verb, chain, reported=speaker is not None and not factive)
+    modality = _modality(verb, chain, reported=framed and not factive)
     if nominal and modality == "asserted" and any(
         c.dep_ == "amod" and _lemma(c) in ("plan", "planned", "proposed", "possible", "potential", "threatened")
         for c in head.children
     ):
         modality = "planned"
-    if modality == "asserted" and speaker is not None and not factive:
-        modality = "reported"
+    if modality == "asserted" and framed and not factive:
+        modality = "reported"  # "officials said": reported even when the speaker is unnamed
     return Stance(negated, modality, speaker)
 
 
@@ -176,8 +176,9 @@ def _conditional(verb: Token) -> bool:
 
 
 # ---------------------------------------------------------------------- attribution
-def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") -> tuple[Participant | None, bool, bool]:
-    """(speaker, factive, denies) for the reporting frame around `verb`, if any."""
+def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") -> tuple[Participant | None, bool, bool, bool]:
+    """(speaker, factive, denies, framed): the reporting frame around `verb`, if any (`framed`
+    says there is one, even when its speaker is no actor kg can name)."""
     from kg.extract.clauses import content_clause, subject_tokens
 
     token = verb
@@ -186,27 +187,27 @@ def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") ->
         seen += 1
         according = _according_to(token, ctx, reader)
         if according is not None:
-            return according, False, False
+            return according, False, False, True
         head = token.head
         if token.dep_ in ("ccomp", "parataxis") or (token.dep_ == "conj" and is_reporting(head)):
             entry = lexicon.reporting_verbs().get(_lemma(head))
             if entry is not None:
                 speaker = _speaker(subject_tokens(head), ctx, reader)
-                return speaker, entry.factive, entry.denies
+                return speaker, entry.factive, entry.denies, True
         if content_clause(token):
             # "said in a statement that …": the statement's content is reported speech
             verb = token.head.head.head if token.head.dep_ == "pobj" else token.head.head
             entry = lexicon.reporting_verbs().get(_lemma(verb))
             if entry is not None:
                 speaker = _speaker(subject_tokens(verb), ctx, reader)
-                return speaker, entry.factive, entry.denies
+                return speaker, entry.factive, entry.denies, True
         token = head
     according = _according_to(token, ctx, reader)
     if according is not None:
-        return according, False, False
+        return according, False, False, True
     if ctx.quoted_speaker is not None:
-        return ctx.quoted_speaker, False, False
-    return None, False, False
+        return ctx.quoted_speaker, False, False, True
+    return None, False, False, False
 
 
 def _according_to(token: Token, ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:

@@ -13,6 +13,8 @@ from kg.errors import InputError
 from kg.model import Article, short_hash
 from kg.read.decode import normalize_date
 
+_MIN_WORDS = 8
+
 
 def read_html(
     text: str, origin: str, article_id: str, on_problem: Callable[[InputError], None]
@@ -30,7 +32,8 @@ def read_html(
     except Exception as e:  # trafilatura raises lxml's many error types
         raise InputError(origin, f"unparsable HTML: {e}") from e
     body = getattr(document, "text", None) if document is not None else None
-    if not body or not body.strip():
+    if not body or len(body.split()) < _MIN_WORDS:
+        # a menu or a cookie notice is not an article
         raise InputError(origin, "no article text found in the HTML page (is it an article page?)")
     title = getattr(document, "title", None) or None
     date = None

@@ -138,13 +138,22 @@ class KnowledgeStore:
 
     # ------------------------------------------------------------------ writing
     def replace_article(
-        self, article: Article, statements: list[Statement], extractor_version: str, generated_at: datetime | None = None
+        self,
+        article: Article,
+        statements: list[Statement],
+        extractor_version: str,
+        generated_at: datetime | None = None,
+        new: bool = False,
     ) -> None:
-        """Write an article's graph, replacing any earlier one, in one transaction."""
+        """Write an article's graph, replacing any earlier one, in one transaction.
+
+        `new` says the caller knows the store has no graph for this article yet,
+        which saves the queries about the graph being replaced.
+        """
         self._writable()
         graph = article_graph(article.id)
-        old_entities = self._entities_in(graph)
-        pairs = self._pairs_in(graph) | {
+        old_entities = set() if new else self._entities_in(graph)
+        pairs = (set() if new else self._pairs_in(graph)) | {
             (s.actor.entity.id, event_class(s.action.type)) for s in statements if s.action.type
         }
         new_supports = [

@@ -106,9 +106,9 @@ class EmbeddedBackend:
         root = Path(location)
         marker = root / MARKER
         if not marker.exists():
+            if root.exists() and any(root.iterdir()):
+                raise StoreError(f"{root} is not a kg store (no {MARKER}); give --store a new folder or a kg store")
             if not write or not create:
-                if root.exists() and any(root.iterdir()):
-                    raise StoreError(f"{root} is not a kg store (no {MARKER}); give --store a new or a kg store folder")
                 raise StoreNotFound(f"no kg store at {root}; build one with `kg build SOURCES --store {root}`")
             root.mkdir(parents=True, exist_ok=True)
             marker.write_text(json.dumps({"format": FORMAT, "created": time.time()}), encoding="utf-8")

@@ -1,0 +1,85 @@
+"""How close `kg build` comes to the floor set by spaCy's own parse.
+
+Runs, in one process on the same texts (the example articles, repeated
+--copies times under new ids):
+
+  1. spaCy nlp.pipe over the paragraphs kg parses (the floor: kg cannot be faster);
+  2. kg's extraction (parse + reading clauses, no store);
+  3. kg build (parse + reading + writing each article to a new store);
+  4. kg build again on the same folder (nothing changed: no spaCy at all).
+
+    python benchmarks/bench_build.py --copies 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--copies", type=int, default=5, help="how many times the examples are repeated")
+    args = parser.parse_args()
+
+    from kg.build import build
+    from kg.extract import Extractor
+    from kg.read import read_articles
+    from kg.textshape import is_noise_line
+
+    base = list(read_articles([ROOT / "examples" / "articles"]))
+    articles = [replace(a, id=f"{a.id}-{n}") for n in range(args.copies) for a in base]
+    paragraphs = [line for a in articles for line in a.text.split("\n") if line.strip() and not is_noise_line(line)]
+    words = sum(len(p.split()) for p in paragraphs)
+    extractor = Extractor()
+    nlp = extractor.nlp
+    for _ in nlp.pipe(paragraphs[:50]):  # warm up
+        pass
+
+    started = time.perf_counter()
+    for _ in nlp.pipe(paragraphs, batch_size=64):
+        pass
+    floor = time.perf_counter() - started
+
+    started = time.perf_counter()
+    statements = sum(len(r.statements) for r in extractor.extract(articles))
+    extraction = time.perf_counter() - started
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.jsonl"
+        import json
+
+        with source.open("w", encoding="utf-8") as handle:
+            for a in articles:
+                handle.write(json.dumps({"id": a.id, "title": a.title, "text": a.text, "date": a.date}) + "\n")
+        store = Path(folder) / "store"
+        started = time.perf_counter()
+        report = build([str(source)], str(store), extractor=extractor)
+        full = time.perf_counter() - started
+        started = time.perf_counter()
+        again = build([str(source)], str(store), extractor=extractor)
+        unchanged = time.perf_counter() - started
+
+    n = len(articles)
+    print(f"{n} articles, {len(paragraphs)} paragraphs, {words} words; {statements} statements; "
+          f"pipeline {extractor.version}")
+    print(f"{'stage':<34}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'× floor':>9}")
+    for name, seconds in (
+        ("spaCy nlp.pipe (floor)", floor),
+        ("kg extraction (parse + read)", extraction),
+        ("kg build (parse + read + store)", full),
+        (f"kg build, nothing changed ({again.unchanged})", unchanged),
+    ):
+        print(f"{name:<34}{seconds:>9.2f}{n / seconds:>12.1f}{words / seconds:>10.0f}{seconds / floor:>9.2f}")
+    assert report.extracted == n and again.unchanged == n
+
+
+if __name__ == "__main__":
+    main()
