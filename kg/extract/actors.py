@@ -106,11 +106,11 @@ class ArticleMemory:
     last_speaker: tuple[int, Entity] | None = None
     sentence_index: int = 0
     quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
-    people_seen: list[tuple[int, Entity]] = field(default_factory=list)
+    people_seen: list[tuple[int, int, Entity]] = field(default_factory=list)  # (sentence, token, person)
     last_group: tuple[int, Entity] | None = None
     last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
 
-    def remember_person(self, entity: Entity, full_name: str | None = None) -> None:
+    def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
         names = {entity.label}
         if full_name:
             names.add(full_name)
@@ -119,20 +119,24 @@ class ArticleMemory:
             if len(parts) > 1:
                 names.add(parts[-1])
         for name in names:
-            self.person_names.setdefault(name, entity)
+            self.person_names.setdefault(_name_key(name), entity)
         if entity.role and entity.country:
             self.person_roles[(entity.role, entity.country)] = entity
-        self.mark_person(entity)
+        self.mark_person(entity, position)
 
-    def mark_person(self, entity: Entity) -> None:
+    def mark_person(self, entity: Entity, position: int = 10**9) -> None:
         self.last_person = (self.sentence_index, entity)
-        self.people_seen = [p for p in self.people_seen if p[1].id != entity.id][-8:]
-        self.people_seen.append((self.sentence_index, entity))
+        self.people_seen = [p for p in self.people_seen if p[2].id != entity.id][-8:]
+        self.people_seen.append((self.sentence_index, position, entity))
+        self.people_seen.sort(key=lambda p: (p[0], p[1]))
 
-    def recent_person(self, exclude: Entity | None = None, window: int = 3) -> Entity | None:
-        for index, entity in reversed(self.people_seen):
+    def recent_person(self, exclude: Entity | None = None, window: int = 3, before: int | None = None) -> Entity | None:
+        """The latest person named (in this sentence before token `before`, or earlier)."""
+        for index, position, entity in reversed(self.people_seen):
             if self.sentence_index - index > window:
                 break
+            if before is not None and index == self.sentence_index and position >= before:
+                continue
             if exclude is None or entity.id != exclude.id:
                 return entity
         return None
@@ -178,6 +182,9 @@ class ActorResolver:
             for i in range(mention.start, mention.end):
                 taken[i] = mention
         for ent in doc.ents:
+            if ent.label_ == "ORG" and self._name_around_country(doc, ent, taken):
+                for i in range(ent.start, ent.end):
+                    taken.pop(i, None)  # "the Indian Youth Congress" is an organization, not India
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             kind = {"PERSON": "PERSON_NER", "ORG": "ORG_NER"}.get(ent.label_)
@@ -196,6 +203,18 @@ class ActorResolver:
             for i in range(start, end):
                 taken[i] = mention
         return taken
+
+    def _name_around_country(self, doc: Doc, ent: Span, taken: dict[int, Mention]) -> bool:
+        """An organization name with a country word inside and other name words around it."""
+        inner = {taken[i].start for i in range(ent.start, ent.end) if i in taken}
+        if not inner or any(taken[i].kind not in ("ADJECTIVE", "COUNTRY", "DEMONYM") for i in range(ent.start, ent.end) if i in taken):
+            return False
+        others = [t for t in doc[ent.start:ent.end] if t.i not in taken and t.text[:1].isupper() and t.is_alpha]
+        words = " ".join(t.lower_ for t in others)
+        if any(phrase in words for phrase in _function_words()) or not others:
+            return False  # "Mexican Foreign Relations Ministry" is Mexico's ministry
+        return all(t.lower_ not in self._nouns and t.lower_ not in _BODY_NOUNS and t.lemma_.lower() not in self._nouns
+                   for t in others[-1:])
 
     def _acceptable(self, doc: Doc, mention: Mention) -> bool:
         entry = mention.entries[0]
@@ -255,7 +274,7 @@ class ActorResolver:
         if token.tag_ in ("WP", "WDT") and token.lower_ in ("who", "whom", "that", "which"):
             token = _antecedent(token)
         if exclude is not None and token.tag_ == "PRP" and token.lower_ in _PRONOUNS_PERSON:
-            entity = memory.recent_person(exclude=exclude)
+            entity = memory.recent_person(exclude=exclude, before=token.i)
         else:
             entity = self._entity(token, mentions, memory, as_place)
         if entity is None:
@@ -319,7 +338,11 @@ class ActorResolver:
         if country is None:
             if lemma in ("country", "nation") and _demonstrative(token):
                 return memory.recent(memory.last_state, window=3)
-            if noun.kind in ("state", "organ") and not _has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj") and (
+            if noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not _has_determiner(token):
+                speaker = self._reported_speaker(token, mentions, memory)
+                if speaker is not None and speaker.country and speaker.country not in entities.INTERNATIONAL:
+                    country = speaker.country  # "the administration could begin …, Noem said"
+            if country is None and noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not _has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj") and (
                 token.dep_ != "pobj" or token.head.dep_ == "agent"
             ):
                 # "The Mexican government's position became evident when officials refused …":
@@ -366,7 +389,7 @@ class ActorResolver:
             ahead = self._cataphora(token, memory)
             if ahead is not None:
                 return ahead
-            return memory.recent(memory.last_person)
+            return memory.recent_person(before=token.i)
         if lower in _PRONOUNS_STATE:
             return memory.recent(memory.last_state)
         if lower in _PRONOUNS_SPEAKER:
@@ -469,9 +492,9 @@ class ActorResolver:
 
     def _person_once(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         name = span.text.strip()
-        known = memory.person_names.get(name)
+        known = memory.person_names.get(_name_key(name))
         if known is not None:
-            memory.mark_person(known)
+            memory.mark_person(known, span.start)
             return known
         title = self._title_near(span)
         country = self._country_near(span, mentions, memory)
@@ -482,13 +505,13 @@ class ActorResolver:
             if len(people) == 1:
                 known_person = next(iter(people.values()))
                 entity = entities.known_person(known_person)
-                memory.remember_person(entity, name)
+                memory.remember_person(entity, name, span.start)
                 return entity
         sector, role = (self._titles[title] if title else (None, None))
         entity = entities.person(name, country, sector if country else sector, role)
         if entity.country is None and entity.sector is None and role is None:
             entity = entities.person(name, None, None, None)
-        memory.remember_person(entity, name)
+        memory.remember_person(entity, name, span.start)
         return entity
 
     def _titled_person(self, token: Token, title: str, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
@@ -508,7 +531,7 @@ class ActorResolver:
         holder = self.gaz.office_holder(role, country, memory.day)
         if holder is not None:
             entity = entities.known_person(holder)
-            memory.remember_person(entity)
+            memory.remember_person(entity, None, token.i)
             return entity
         label = f"{role.capitalize()} of {self.gaz.country_label(country)}"
         return entities.person(label, country, sector, role)
@@ -624,7 +647,8 @@ class ActorResolver:
                 if state is None and t.lower_ in ("its", "their"):
                     state = self._clause_subject(t, mentions, memory) or memory.recent(memory.last_state)
                 if state is None and t.lower_ in ("his", "her"):
-                    state = memory.recent(memory.last_person)
+                    subject = self._clause_subject(t, mentions, memory)
+                    state = subject if subject is not None and subject.type == "Person" else memory.recent(memory.last_person)
                 if state is None and t.lower_ == "our":
                     state = memory.recent(memory.last_speaker)
                 if state is not None and state.country:
@@ -685,6 +709,13 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+def _name_key(name: str) -> str:
+    """"Martínez" and "Martinez" are one name."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+
+
 def _antecedent(pronoun: Token) -> Token:
     """The noun a relative pronoun stands for; "who" skips places the parser attached it to
     ("200 migrants from Central Asia and India who are being deported")."""

@@ -43,16 +43,21 @@ _PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
 # Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
 _MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
              "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment")
+# Judicial findings: "ruled that the plan was unlawful".
+_RULING_VERBS = ("rule", "find", "declare", "deem", "judge", "hold")
+_UNLAWFUL = ("unlawful", "illegal", "unconstitutional", "invalid", "void", "discriminatory", "illegitimate", "arbitrary")
 # Adjectives whose subject is the object of their complement ("hard to deport").
 _TOUGH = ("hard", "easy", "difficult", "impossible", "tough", "simple", "costly", "expensive", "slow", "quick")
 # Clauses with predicates of their own: their dates are theirs.
 _OTHER_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj")
 # PLOVER: "Requires recipient: Yes".
-_REQUIRES_RECIPIENT = ("COOPERATE", "AID", "SANCTION")
+_REQUIRES_RECIPIENT = ("COOPERATE", "SANCTION")  # AID too in PLOVER, but aid announced for no one is still aid
 # Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
-_OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by")
+_OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about")
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Nouns naming agreements: events only with a complement ("agreement to accept").
+_AGREEMENT_NOUNS = ("agreement", "deal", "pact", "accord", "memorandum", "arrangement", "treaty", "commitment", "pledge", "promise", "offer")
 # Nouns that, with "the two"/"both", stand for the two sides of the last meeting.
 _PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")
 
@@ -117,10 +122,22 @@ class ClauseReader:
         base = _lemma(verb)
         if _governed(verb):
             return None  # coded at the verb that governs it ("refused to allow")
+        if not _own_event(verb):
+            return None  # a purpose, reason or condition of another event, or inside a threat
+        if _lemma(verb) in _RULING_VERBS:
+            unlawful = _unlawful_clause(verb)
+            if unlawful is not None:
+                # "the Supreme Court ruled that the plan was unlawful": a finding against (CAMEO 116)
+                coding = lexicon.coding_for(lexicon.PredicateRow("rule", "V", "*", "116", None, None, frozenset()))
+                return Frame(verb, coding, _lemma(verb), _verb_words(verb), argument_head=unlawful, governor=None)
         if modality.is_reporting(verb):
             return None
         xcomp = _verbal_complement(verb)
         behaviour = lexicon.complement_verbs().get(lemma) or lexicon.complement_verbs().get(base)
+        if xcomp is not None and behaviour is not None and behaviour[0] == "planned" and (
+            _direct_object(verb) is not None or any(c.dep_ == "nsubj" for c in xcomp.children)
+        ):
+            behaviour = ("govern-object", "100")  # "expects all nations to cooperate": a demand
         if xcomp is not None and behaviour is not None:
             kind, cameo = behaviour
             if kind in ("govern", "govern-object"):
@@ -196,6 +213,12 @@ class ClauseReader:
             return None  # coded at the head ("deportation flights")
         if noun.pos_ == "PROPN" or (noun.text[:1].isupper() and noun.i > noun.sent.start):
             return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
+        if noun.dep_ == "appos":
+            return None  # "visited Panama, his first trip abroad": the verb already says it
+        if coding.type == "AGREE" and _lemma(noun) in _AGREEMENT_NOUNS and not any(
+            c.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children) for c in noun.children
+        ):
+            return None  # "Rome's deal with Tirana" names an agreement; "Colombia's agreement to accept" is one
         if _patient_of_event(noun) and not _explicit_agent(noun):
             # "rejected the U.S. deportation flight" is one event; "refused to approve the
             # government's detention of 12 migrants" is two: the possessive states an agent
@@ -260,7 +283,9 @@ class ClauseReader:
         for actor in actors:
             target, obj = self._target(frame, actor.entity, ctx, nominal)
             others = [a for a in actors if _other_side(a, actor)]
-            if _reciprocal(frame.coding) and others and (target is None or target.entity.type not in ACTOR_TYPES):
+            if _reciprocal(frame.coding) and others and not stance.negated and (
+                target is None or target.entity.type not in ACTOR_TYPES
+            ):
                 # "Panama and Guatemala agreed", "the two leaders discussed": each side acts
                 # towards the other (dyadic coding of reciprocal events, as in CAMEO)
                 pairs = [(other, obj) for other in others]
@@ -270,6 +295,8 @@ class ClauseReader:
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
                 if statement.action.type in _REQUIRES_RECIPIENT and statement.target is None:
                     continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
+                if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type == "Object":
+                    continue  # "speak to the press": talks need a party
                 results.append(statement)
         for statement in results:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
@@ -353,10 +380,23 @@ class ClauseReader:
         candidates = [c for c in noun.children if c.dep_ == "poss"]
         candidates += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
         agent = _prep_object(noun, ("by", "under") if frame.coding.moves_people else ("by", "under", "from"))
-        if agent is not None:
-            candidates.append(agent)
+        undergoes = frame.coding.moves_people or frame.coding.type in ("COERCE", "RETREAT")
         for candidate in candidates:
             participant = self._modifier_actor(candidate, ctx)
+            if participant is None:
+                continue
+            if undergoes and participant.entity.type in ("PopulationGroup", "Person") and participant.entity.sector in ("REF", None):
+                continue  # "their impending deportation": the possessor is deported, not deporting
+            return [participant]
+        if agent is None:
+            for child in noun.children:  # "the visa sanctions issued by the State Department"
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    by = next((c for c in child.children if c.dep_ == "agent"), None)
+                    agent = _prep_object(by, None) if by is not None else None
+                    if agent is not None:
+                        break
+        if agent is not None:
+            participant = self._modifier_actor(agent, ctx)
             if participant is not None:
                 return [participant]
         if frame.coding.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "during", "in", "at"):
@@ -403,6 +443,10 @@ class ClauseReader:
         if dative is not None and dative.dep_ != "prep":
             candidates.append(self._actor_at(dative, ctx))
         patient = _prep_object(head, ("of",)) if nominal else _patient(head)
+        if patient is not None and self._actor_at(patient, ctx) is None:
+            domestic = self._domestic(patient, actor)
+            if domestic is not None:
+                return domestic, _object_text(patient, None)
         if patient is not None and patient.tag_ == "PRP" and patient.lower_ in ("them", "it") and head.dep_ == "conj":
             shared = _direct_object(head.head)
             if shared is not None:
@@ -446,6 +490,22 @@ class ClauseReader:
                             return thing, _object_text(pobj, None)
         return None, _object_text(patient, None) if patient is not None else None
 
+    def _domestic(self, token: Token, actor: Entity) -> Participant | None:
+        """"Meloni accused some judges", "the Supreme Court blocked the administration": an unnamed
+        organ of the state acted upon belongs to the actor's own state (domestic politics)."""
+        from kg.extract.actors import actor_nouns
+
+        noun = actor_nouns().get(_lemma(token))
+        if noun is None or noun.kind not in ("organ", "state") or actor.country is None or actor.type == "Country":
+            return None
+        if actor.country in entities.INTERNATIONAL or _lemma(token) in ("country", "nation", "state", "side", "counterpart"):
+            return None
+        if any(c.dep_ in ("poss", "amod", "compound") for c in token.children if c.i < token.i and c.lower_ not in ("some", "several")):
+            return None
+        gaz = self.resolver.gaz
+        entity = entities.organ(gaz, actor.country, noun.sector, noun.label) if noun.kind == "organ" else entities.country(gaz, actor.country)
+        return Participant(entity, token.text)
+
     def _carried_group(self, head: Token, ctx: SentenceContext) -> Participant | None:
         token = carried_token(head)
         if token is None:
@@ -485,8 +545,16 @@ class ClauseReader:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = _prep_object(agent, None) if agent is not None else None
                 if pobj is not None:
-                    found = self._actor_at(pobj, ctx)
-                    if found is not None:
+                    found = self._actor_at(pobj, ctx) or self._modifier_owner(pobj, ctx)
+                    if usable(found):
+                        return found
+        if lexicon.object_classes().get(_lemma(token)) in ("CLAIM", "DISCOURSE"):
+            # "allegations that Greek border guards pushed migrants back": what the claim is about
+            for child in token.children:
+                if content_clause(child) or (child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children)):
+                    subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    found = self._actor_at(subject, ctx) if subject is not None else None
+                    if usable(found):
                         return found
         # "tariffs on Colombian goods", "a memorandum with the United States", "explanations from Washington"
         for prep in token.children:
@@ -512,6 +580,8 @@ class ClauseReader:
 
     def _thing(self, token: Token, ctx: SentenceContext) -> Participant | None:
         if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("PRP", "WDT"):
+            return None
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
             return None
         if _lemma(token) in _MEASURES:
             inner = _prep_object(token, ("of",))
@@ -613,10 +683,12 @@ def subject_tokens(verb: Token) -> list[Token]:
                 # raising passives: "Guatemala is expected to receive", "the flight is scheduled to land"
                 controller = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return [controller, *controller.conjuncts] if controller is not None else subject_tokens(head)
-        if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-        ):
-            return subject_tokens(head.head)  # "Ottawa has no plans to suspend", "took steps to deport"
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return [owner]  # "the government's plan to deport asylum seekers"
+            if head.dep_ in ("dobj", "attr"):
+                return subject_tokens(head.head)  # "Ottawa has no plans to suspend", "took steps to deport"
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
             return subject_tokens(head)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
@@ -636,7 +708,11 @@ def subject_tokens(verb: Token) -> list[Token]:
         return []
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subject = verb.head
-    return [subject, *subject.conjuncts]
+    found = [subject, *subject.conjuncts]
+    for child in subject.children:  # "the UN refugee agency UNHCR and Amnesty International"
+        if child.dep_ in ("appos", "compound") and child.i > subject.i:
+            found += [c for c in child.conjuncts if c.i > child.i]
+    return found
 
 
 def _embedded_agent(verb: Token) -> Token | None:
@@ -745,8 +821,12 @@ def _verbal_complement(verb: Token) -> Token | None:
                     return grandchild
     behaviour = lexicon.complement_verbs().get(_lemma(verb))
     if behaviour is not None and verb.pos_ in ("ADJ", "NOUN") and behaviour[0] == "govern":
-        # "open to accommodating returning nationals", "its position on accepting only Mexicans"
-        for prep in verb.children:
+        # "open to accommodating returning nationals", "its position on accepting only Mexicans",
+        # "taken a firm stance on accepting" (the parser hangs "on" on the verb)
+        preps = list(verb.children)
+        if verb.dep_ == "dobj":
+            preps += [c for c in verb.head.children if c.i > verb.i]
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "about"):
                 gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
                 if gerund is not None:
@@ -762,14 +842,65 @@ def _verbal_complement(verb: Token) -> Token | None:
             t.dep_ == "aux" and t.lower_ == "to" for t in child.children
         ) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in child.children):
             return child
+    # "expects all other nations to cooperate": the infinitive comes with its own subject
+    if lexicon.complement_verbs().get(_lemma(verb)) is not None:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+                return child
     return None
 
 
+def _own_event(verb: Token) -> bool:
+    """False for clauses both annotators leave to the event they belong to:
+
+    - purpose: "summoned the U.S. diplomat to protest …", "travel to Mexico to meet …";
+    - reason or charge: "accused Caracas of failing to take back …", "thanked him for …";
+    - condition: "unless Colombia fails to honor …", "if Trump carried out expulsions";
+    - anything inside what another verb governs: the content of a threat or refusal.
+    """
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    token = verb
+    for _ in range(12):
+        head = token.head
+        if head.i == token.i:
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            if _is_event_verb(head):
+                return False  # purpose of an event
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") and _is_event_verb(head.head):
+            return False  # the charge or reason of a judgment
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return False
+        if token.i != verb.i and _governed(token):
+            return False  # inside the complement of "threatened", "refused", "promised"
+        if token.dep_ not in ("advcl", "xcomp", "ccomp", "conj", "pcomp", "prep", "relcl", "acl"):
+            return True
+        token = head
+    return True
+
+
+def _is_event_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = _lemma(token)
+    behaviour = lexicon.complement_verbs().get(lemma)
+    return lexicon.is_predicate(_phrasal_lemma(token), "V") or lexicon.is_predicate(lemma, "V") or (
+        behaviour is not None and behaviour[0] in ("govern", "govern-object")
+    )
+
+
 def _governed(verb: Token) -> bool:
-    """Is `verb` the complement of a verb that codes the event itself ("refused to allow")?"""
-    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head.i == verb.i:
+    """Is `verb` the complement of a verb that codes the event itself ("refused to allow",
+    "its position on accepting")?"""
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl") or verb.head.i == verb.i:
         return False
     head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+        stance = _direct_object(head) if head.pos_ in ("VERB", "AUX") else None
+        if stance is not None and _verbal_complement(stance) is not None and _verbal_complement(stance).i == verb.i:
+            return True  # "taken a firm stance on accepting": the stance codes it
     complement = _verbal_complement(head)
     if complement is None or complement.i != verb.i:
         return False
@@ -793,7 +924,7 @@ def _threat_mode(coding: Coding, embedded: Coding) -> Coding:
 def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant | None, mood: str) -> Coding:
     """PLOVER rules that depend on who the participants are and on the tense, not on the words."""
     entity = actor.entity
-    if mood in ("planned", "hypothetical"):
+    if mood == "planned":
         # "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
         # tense ... should be coded as AGREE"; "announcements of future retreats ... CONCEDE".
         future = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
@@ -858,6 +989,15 @@ def _clause_subject(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "ccomp":
             return next((c for c in child.children if c.dep_ in ("nsubj",)), None)
+    return None
+
+
+def _unlawful_clause(verb: Token) -> Token | None:
+    """The clause of "ruled that X was unlawful", whose subject is what the ruling is against."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            if any(c.dep_ in ("acomp", "attr") and c.lower_ in _UNLAWFUL for c in child.children):
+                return child
     return None
 
 

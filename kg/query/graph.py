@@ -138,7 +138,12 @@ def _labels(store: KnowledgeStore, iris: set[str], into: Neighbourhood) -> None:
 
 
 def _networkx(neighbourhood: Neighbourhood):
-    """An undirected networkx graph with the best edge (most sources) between each pair."""
+    """An undirected networkx graph with the best edge (most sources) between each pair.
+
+    Each edge has a `cost`: one per hop, more through hubs that say little about who is
+    connected to whom (groups with no nationality such as "migrants", and things), so that
+    among equally short paths the one through states and officials wins.
+    """
     import networkx as nx
 
     graph = nx.Graph()
@@ -149,8 +154,18 @@ def _networkx(neighbourhood: Neighbourhood):
         current = graph.get_edge_data(a, b)
         score = (edge.polarity == "asserted", edge.sources, edge.role == "target")
         if current is None or score > current["score"]:
-            graph.add_edge(a, b, edge=edge, score=score)
+            cost = 1.0 + _hub_cost(neighbourhood, a) + _hub_cost(neighbourhood, b) - min(edge.sources, 5) * 0.01
+            graph.add_edge(a, b, edge=edge, score=score, cost=cost)
     return graph
+
+
+def _hub_cost(neighbourhood: Neighbourhood, node: str) -> float:
+    kind = neighbourhood.labels.get(node, ("", ""))[1]
+    if kind == "PopulationGroup" and "/group/" in node and not node.rsplit("-", 1)[-1].isupper():
+        return 0.4  # "migrants" with no nationality
+    if kind in ("Object", "Place", "Policy"):
+        return 0.3
+    return 0.0
 
 
 def shortest_path(
@@ -182,8 +197,11 @@ def shortest_path(
         frontiers[side] = nxt
         graph = _networkx(hood)
         if start in graph and goal in graph and nx.has_path(graph, start, goal):
-            nodes = nx.shortest_path(graph, start, goal)
-            if len(nodes) - 1 <= max_hops:
+            hops = nx.shortest_path_length(graph, start, goal)
+            # fewest hops first; among those, the cheapest (through states rather than hubs)
+            candidates = [p for p in nx.all_shortest_paths(graph, start, goal)]
+            nodes = min(candidates, key=lambda p: sum(graph[a][b]["cost"] for a, b in zip(p, p[1:])))
+            if hops <= max_hops:
                 return _hops(store, graph, hood, nodes)
             return None
     return None
