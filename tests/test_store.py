@@ -84,7 +84,8 @@ def test_replacing_an_article_replaces_its_statements_and_relations(tmp_path, ex
     write(path, extractor, article("a1", "Mexico rejected the U.S. deportation flight.", "2025-01-24"))
     write(path, extractor, article("a1", "Mexico accepted the U.S. deportation flight.", "2025-01-24"))
     types = sorted(r["type"].rsplit("#")[1] for r in relations_of(path))
-    assert types == ["Cooperate"]
+    # Mexico's acceptance, and the U.S. deportation the accepted flight carried out
+    assert types == ["Coerce", "Cooperate"]
     with KnowledgeStore.open(path) as store:
         assert store.counts()["articles"] == 1
         assert store.select("SELECT ?a ?t WHERE { ?a plover:reject ?t }") == []

@@ -45,6 +45,7 @@ _PRONOUNS_STATE = {"it", "its"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "agent", "compound", "nmod"}
 # Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
 _QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                    "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several"}
@@ -271,8 +272,10 @@ class ActorResolver:
         `exclude` is the actor of the clause: an object pronoun ("thanked him")
         cannot be the clause's own subject, so it goes to the person before.
         """
-        if token.tag_ in ("WP", "WDT") and token.lower_ in ("who", "whom", "that", "which"):
-            token = _antecedent(token)
+        if token.lower_ in ("who", "whom", "that", "which") and (
+            token.tag_ in ("WP", "WDT") or token.head.dep_ == "relcl"
+        ):
+            token = _antecedent(token)  # the parser sometimes tags relative "that" as IN
         if exclude is not None and token.tag_ == "PRP" and token.lower_ in _PRONOUNS_PERSON:
             entity = memory.recent_person(exclude=exclude, before=token.i)
         else:
@@ -285,9 +288,12 @@ class ActorResolver:
 
     def _entity(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
         lower = token.lower_
+        mention = mentions.get(token.i)
+        if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER", "ADJECTIVE") and token.dep_ in _ARGUMENT_DEPS:
+            # a name is a name whatever part of speech the tagger gave it ("Saied" tagged a verb)
+            return self._from_mention(token, mention, mentions, memory, as_place)
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             return None  # only noun-phrase heads name entities ("national" in "national emergency" does not)
-        mention = mentions.get(token.i)
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
             return self._from_mention(token, mention, mentions, memory, as_place)
         if mention is not None and mention.kind == "ORG_NER" and self._proper_name(token.doc[mention.start:mention.end], mentions):
@@ -342,7 +348,7 @@ class ActorResolver:
                 speaker = self._reported_speaker(token, mentions, memory)
                 if speaker is not None and speaker.country and speaker.country not in entities.INTERNATIONAL:
                     country = speaker.country  # "the administration could begin …, Noem said"
-            if country is None and noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not _has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj") and (
+            if country is None and noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not _has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") and (
                 token.dep_ != "pobj" or token.head.dep_ == "agent"
             ):
                 # "The Mexican government's position became evident when officials refused …":
@@ -420,14 +426,25 @@ class ActorResolver:
         return False
 
     def _named_organization(self, span: Span, mentions: dict[int, Mention]) -> Entity:
+        """"the Indian Youth Congress", "Britain's Supreme Court": a name, with the country its words
+        or its possessor give, and the sector its head noun gives (court: JUD)."""
         countries = {
             m.entries[0].country for i in range(span.start, span.end)
             if (m := mentions.get(i)) is not None and m.entries and m.kind in ("ADJECTIVE", "COUNTRY")
         }
+        for child in span.root.children:
+            if child.dep_ in ("poss", "compound", "amod") and not span.start <= child.i < span.end:
+                mention = mentions.get(child.i)
+                if mention is not None and mention.entries and mention.kind in ("ADJECTIVE", "COUNTRY", "CAPITAL"):
+                    countries.add(mention.entries[0].country)
         entity = entities.unknown_organization(span.text)
+        head = self._nouns.get(span.root.lemma_.lower())
+        sector = head.sector if head is not None and head.kind == "organ" else None
         if len(countries) == 1:
-            return Entity(entity.id, entity.label, entity.type, countries.pop(), None)
-        return entity
+            country = countries.pop()
+            kind = "GovernmentBody" if sector in ("JUD", "LEG", "MIL", "COP") else entity.type
+            return Entity(entity.id, entity.label, kind, country, sector)
+        return Entity(entity.id, entity.label, entity.type, None, sector)
 
     def _reported_speaker(self, pronoun: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         """"Mexico said it would …", "Abinader said his government will …": in reported speech,

@@ -93,6 +93,7 @@ class Frame:
     governor: Token | None = None  # the verb whose direct object is the target ("asked Mexico to")
     argument_coding: Coding | None = None  # the embedded predicate's coding, for its target prepositions
     inverse: bool = False  # "X drew condemnation from Y": Y acts, X (or its owner) is the target
+    about: Token | None = None  # what a judgment is about ("ruled that the plan was unlawful")
     chain: tuple[Token, ...] = ()  # verbs between the predicate and the clause it sits in
 
 
@@ -129,7 +130,8 @@ class ClauseReader:
             if unlawful is not None:
                 # "the Supreme Court ruled that the plan was unlawful": a finding against (CAMEO 116)
                 coding = lexicon.coding_for(lexicon.PredicateRow("rule", "V", "*", "116", None, None, frozenset()))
-                return Frame(verb, coding, _lemma(verb), _verb_words(verb), argument_head=unlawful, governor=None)
+                subject = next((c for c in unlawful.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return Frame(verb, coding, _lemma(verb), _verb_words(verb), argument_head=unlawful, about=subject)
         if modality.is_reporting(verb):
             return None
         xcomp = _verbal_complement(verb)
@@ -282,6 +284,7 @@ class ClauseReader:
         results = []
         for actor in actors:
             target, obj = self._target(frame, actor.entity, ctx, nominal)
+            more = self._coordinated_targets(frame, target, ctx, nominal)
             others = [a for a in actors if _other_side(a, actor)]
             if _reciprocal(frame.coding) and others and not stance.negated and (
                 target is None or target.entity.type not in ACTOR_TYPES
@@ -290,7 +293,7 @@ class ClauseReader:
                 # towards the other (dyadic coding of reciprocal events, as in CAMEO)
                 pairs = [(other, obj) for other in others]
             else:
-                pairs = [(target, obj)]
+                pairs = [(target, obj)] + [(extra, obj) for extra in more]
             for target, obj in pairs:
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
                 if statement.action.type in _REQUIRES_RECIPIENT and statement.target is None:
@@ -335,7 +338,7 @@ class ClauseReader:
         source = _prep_object(verb, ("from",)) or (_prep_object(noun, ("from",)) if noun is not None else None)
         if source is None:
             return []
-        actors = [p for p in (self._actor_at(t, ctx) for t in (source, *source.conjuncts)) if p is not None]
+        actors = [p for t in (source, *source.conjuncts) for p in self._actors_in_phrase(t, ctx)]
         if not actors:
             return []
         target = None
@@ -399,6 +402,11 @@ class ClauseReader:
             participant = self._modifier_actor(agent, ctx)
             if participant is not None:
                 return [participant]
+        between = _prep_object(noun, ("between",))
+        if frame.coding.type == "CONSULT" and between is not None:
+            sides = [p for t in (between, *between.conjuncts) if (p := self._actor_at(t, ctx)) is not None]
+            if len(sides) >= 2:
+                return sides  # "a meeting in Caracas between Maduro and Grenell"
         if frame.coding.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "during", "in", "at"):
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
@@ -432,6 +440,8 @@ class ClauseReader:
             preps += ("to", "with", "against", "on")
         candidates: list[Participant | None] = []
         objects: list[Token] = []
+        if frame.about is not None:
+            candidates.append(self._actor_at(frame.about, ctx) or self._owner(frame.about, ctx, exclude=actor))
         if frame.governor is not None:
             governed = _direct_object(frame.governor)
             if governed is not None:
@@ -451,8 +461,9 @@ class ClauseReader:
             shared = _direct_object(head.head)
             if shared is not None:
                 patient = shared
+        instrument = None
         if "instrument" in frame.coding.frame:
-            patient = None  # the troops deployed are the means, not the target
+            instrument, patient = patient, None  # the troops deployed are the means, not the target
         if patient is not None:
             objects.append(patient)
             candidates.append(self._actor_at(patient, ctx, exclude=actor))
@@ -466,9 +477,19 @@ class ClauseReader:
                             candidates.append(self._actor_at(token, ctx) or self._owner(token, ctx))
         if patient is not None:
             candidates.append(self._owner(patient, ctx, exclude=actor, movement=frame.coding.moves_people))
+        elif instrument is not None and _lemma(instrument) not in ("troop", "soldier", "force", "personnel"):
+            candidates.append(self._owner(instrument, ctx, exclude=actor))  # "burned an effigy of Trump"
         for candidate in candidates:
             if candidate is not None and candidate.entity.id != actor.id:
                 return candidate, _object_text(patient, candidate) if patient is not None else None
+        if frame.coding.type in ("PROTEST", "ACCUSE") and not nominal:
+            for purpose in head.children:  # "marched … to protest immigration raids by ICE"
+                if purpose.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+                    aim = _patient(purpose)
+                    if aim is not None:
+                        found = self._actor_at(aim, ctx) or self._owner(aim, ctx, exclude=actor)
+                        if found is not None:
+                            return found, _object_text(aim, found)
         if frame.coding.type == "REQUEST":
             demanded = _clause_subject(head)  # "demanding that Washington treat …"
             if demanded is not None:
@@ -498,6 +519,8 @@ class ClauseReader:
         noun = actor_nouns().get(_lemma(token))
         if noun is None or noun.kind not in ("organ", "state") or actor.country is None or actor.type == "Country":
             return None
+        if _lemma(token) in ("ruling", "judgment", "verdict"):
+            return None  # "criticized the ruling": a decision, not the court
         if actor.country in entities.INTERNATIONAL or _lemma(token) in ("country", "nation", "state", "side", "counterpart"):
             return None
         if any(c.dep_ in ("poss", "amod", "compound") for c in token.children if c.i < token.i and c.lower_ not in ("some", "several")):
@@ -505,6 +528,35 @@ class ClauseReader:
         gaz = self.resolver.gaz
         entity = entities.organ(gaz, actor.country, noun.sector, noun.label) if noun.kind == "organ" else entities.country(gaz, actor.country)
         return Participant(entity, token.text)
+
+    def _coordinated_targets(self, frame: Frame, target: Participant | None, ctx: SentenceContext, nominal: bool) -> list[Participant]:
+        """"received 238 Tren de Aragua members and 23 MS-13 gang members": one target per conjunct."""
+        if target is None or target.entity.type not in ACTOR_TYPES or nominal:
+            return []
+        patient = _patient(frame.argument_head)
+        if patient is None or self._actor_at(patient, ctx) is None:
+            return []
+        found = []
+        for conj in patient.conjuncts:
+            participant = self._actor_at(conj, ctx) or self._owner(conj, ctx)
+            if participant is not None and participant.entity.id != target.entity.id:
+                found.append(participant)
+        return found
+
+    def _actors_in_phrase(self, token: Token, ctx: SentenceContext) -> list[Participant]:
+        """The phrase's actor, or, when its head is generic ("the Italian opposition and rights
+        groups" parsed with "groups" as head), the actors its modifiers name."""
+        own = self._actor_at(token, ctx)
+        if own is not None:
+            return [own]
+        found = []
+        for child in token.children:
+            if child.dep_ in ("nmod", "compound") and child.i < token.i:
+                for t in (child, *child.conjuncts):
+                    participant = self._actor_at(t, ctx)
+                    if participant is not None:
+                        found.append(participant)
+        return found
 
     def _carried_group(self, head: Token, ctx: SentenceContext) -> Participant | None:
         token = carried_token(head)
@@ -579,6 +631,10 @@ class ClauseReader:
         return None
 
     def _thing(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        if token.tag_ == "PRP" and token.lower_ == "it":
+            token = _thing_antecedent(token)  # "… with Hungary and Poland voting against it"
+            if token is None:
+                return None
         if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("PRP", "WDT"):
             return None
         if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
@@ -683,7 +739,7 @@ def subject_tokens(verb: Token) -> list[Token]:
                 # raising passives: "Guatemala is expected to receive", "the flight is scheduled to land"
                 controller = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return [controller, *controller.conjuncts] if controller is not None else subject_tokens(head)
-        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return [owner]  # "the government's plan to deport asylum seekers"
@@ -762,7 +818,8 @@ def _patient(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
             embedded = next((c for c in child.children if c.dep_ == "nsubj"), None)
-            if embedded is not None and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+            bare = _lemma(verb) in ("help", "let", "make", "have", "see", "watch")  # "help Washington return"
+            if embedded is not None and (bare or any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children)):
                 return embedded
     # "detain and accept members": coordinated verbs share the object that follows them
     for conj in verb.conjuncts:
@@ -866,8 +923,8 @@ def _own_event(verb: Token) -> bool:
         if head.i == token.i:
             return True
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            if _is_event_verb(head):
-                return False  # purpose of an event
+            if _is_event_verb(head) and not _is_talk(head):
+                return False  # purpose of an event (but "spoke with X to congratulate him" says what the call did)
         if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") and _is_event_verb(head.head):
             return False  # the charge or reason of a judgment
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
@@ -878,6 +935,11 @@ def _own_event(verb: Token) -> bool:
             return True
         token = head
     return True
+
+
+def _is_talk(token: Token) -> bool:
+    coding = lexicon.lookup(_phrasal_lemma(token), "V", ("ACTOR", "PERSON", "STATE")) or lexicon.lookup(_lemma(token), "V", ("ACTOR",))
+    return coding is not None and coding.type == "CONSULT"
 
 
 def _is_event_verb(token: Token) -> bool:
@@ -924,13 +986,17 @@ def _threat_mode(coding: Coding, embedded: Coding) -> Coding:
 def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant | None, mood: str) -> Coding:
     """PLOVER rules that depend on who the participants are and on the tense, not on the words."""
     entity = actor.entity
-    if mood == "planned":
+    if mood in ("planned", "hypothetical"):
         # "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
         # tense ... should be coded as AGREE"; "announcements of future retreats ... CONCEDE".
+        # A possible act ("may accept deportees") signals willingness too, for material
+        # cooperation; possible words ("could back the list") stay what they are.
         future = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
+        if mood == "hypothetical":
+            future = {"COOPERATE": "030", "AID": "033"}
         if coding.type in future:
             return Coding("AGREE", future[coding.type], None, coding.frame, coding.object_class)
-        if coding.type == "RETREAT":
+        if coding.type == "RETREAT" and mood == "planned":
             return Coding("CONCEDE", "080", None, coding.frame, coding.object_class)
     state_actor = entity.type in ("Country", "GovernmentBody") or entity.sector in ("GOV", "MIL", "COP", "JUD", "LEG")
     if coding.type == "PROTEST" and state_actor:
@@ -947,6 +1013,15 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         # Bringing one's own nationals home is cooperation on returns, not a deportation.
         return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
     return coding
+
+
+def _thing_antecedent(pronoun: Token) -> Token | None:
+    """The nearest thing named as an argument before "it" in its sentence."""
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        token = pronoun.doc[i]
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.ent_type_ == "":
+            return token
+    return None
 
 
 def content_clause(clause: Token) -> bool:
@@ -1040,8 +1115,19 @@ def _verb_words(verb: Token) -> str:
 
 def _explicit_agent(noun: Token) -> bool:
     """A possessive or a by-phrase names the agent of an event noun ("the government's detention",
-    "raids by ICE"): such a nominal is an event of its own even inside another one."""
-    return any(c.dep_ == "poss" for c in noun.children) or _prep_object(noun, ("by",)) is not None
+    "raids by ICE"), and a state names the operator of a deportation flight ("two U.S.
+    deportation flights carrying 180 Guatemalans"): such a nominal is an event of its own even
+    inside another one."""
+    if any(c.dep_ == "poss" for c in noun.children) or _prep_object(noun, ("by",)) is not None:
+        return True
+    if lexicon.object_classes().get(_lemma(noun)) != "FLIGHT" or not any(
+        c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP") for c in noun.children
+    ):
+        return False
+    # only where the flight happened: received or accepted, not refused or threatened
+    head = noun.head
+    coding = lexicon.lookup(_lemma(head), "V", ("FLIGHT",)) if head.pos_ == "VERB" else None
+    return coding is not None and coding.type in ("COOPERATE", "AGREE", "RETREAT")
 
 
 def _patient_of_event(noun: Token) -> bool:
