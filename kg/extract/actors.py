@@ -335,6 +335,10 @@ class ActorResolver:
             noun = self._nouns.get(lower[:-1])
         if noun is None:
             return None
+        if token.pos_ == "PROPN" and self._named_by_compounds(token, mentions):
+            # "the Indian Youth Congress", "the African National Congress": a name, not an organ
+            span = token.doc[min(c.i for c in token.lefts if c.dep_ in ("compound", "amod")):token.i + 1]
+            return self._named_organization(span, mentions)
         if noun.kind == "group":
             nationality = self._nationality(token, mentions, memory)
             return entities.group(self.gaz, noun.label, nationality)
@@ -409,6 +413,18 @@ class ActorResolver:
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
                 return subject
         return None
+
+    def _named_by_compounds(self, token: Token, mentions: dict[int, Mention]) -> bool:
+        """A capitalized compound that is no country, function or title word makes a name."""
+        for child in token.lefts:
+            if child.dep_ not in ("compound", "amod") or not child.text[:1].isupper():
+                continue
+            if mentions.get(child.i) is not None or child.lower_ in _function_words() or child.lower_ in self._titles:
+                continue
+            if child.lower_ in self._nouns or child.lower_ in _BODY_NOUNS or child.ent_type_ in ("DATE", "CARDINAL", "ORDINAL"):
+                continue
+            return True
+        return False
 
     def _proper_name(self, span: Span, mentions: dict[int, Mention]) -> bool:
         """"Indian Youth Congress" is a name; "Mexico's Foreign Relations Ministry" is a country's organ."""

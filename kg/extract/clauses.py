@@ -53,9 +53,12 @@ _OTHER_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csub
 # PLOVER: "Requires recipient: Yes".
 _REQUIRES_RECIPIENT = ("COOPERATE", "SANCTION")  # AID too in PLOVER, but aid announced for no one is still aid
 # Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
-_OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about")
+_OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about", "at")
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Nouns of intention whose infinitive is an intended event ("plans to deport", "its threat to impose").
+_INTENTION_NOUNS = ("plan", "intention", "intent", "threat", "promise", "pledge", "bid", "attempt", "effort",
+                    "decision", "offer", "commitment", "agreement", "proposal", "willingness", "readiness", "move")
 # Nouns naming agreements: events only with a complement ("agreement to accept").
 _AGREEMENT_NOUNS = ("agreement", "deal", "pact", "accord", "memorandum", "arrangement", "treaty", "commitment", "pledge", "promise", "offer")
 # Nouns that, with "the two"/"both", stand for the two sides of the last meeting.
@@ -483,8 +486,9 @@ class ClauseReader:
             if candidate is not None and candidate.entity.id != actor.id:
                 return candidate, _object_text(patient, candidate) if patient is not None else None
         if frame.coding.type in ("PROTEST", "ACCUSE") and not nominal:
-            for purpose in head.children:  # "marched … to protest immigration raids by ICE"
-                if purpose.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+            # "marched … to protest immigration raids by ICE", "demonstrated, chanting slogans against X"
+            for purpose in head.children:
+                if purpose.dep_ == "advcl" and (purpose.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)):
                     aim = _patient(purpose)
                     if aim is not None:
                         found = self._actor_at(aim, ctx) or self._owner(aim, ctx, exclude=actor)
@@ -757,7 +761,7 @@ def subject_tokens(verb: Token) -> list[Token]:
             governing = verb.head.head
             if governing.pos_ != "VERB":
                 return []
-            if verb.head.lower_ in ("for", "of") and _direct_object(governing) is not None:
+            if verb.head.lower_ in ("for", "of", "from") and _direct_object(governing) is not None:
                 obj = _direct_object(governing)  # "fined Hungary for restricting", "accused Caracas of failing"
                 return [obj, *obj.conjuncts]
             return subject_tokens(governing)
@@ -925,8 +929,14 @@ def _own_event(verb: Token) -> bool:
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             if _is_event_verb(head) and not _is_talk(head):
                 return False  # purpose of an event (but "spoke with X to congratulate him" says what the call did)
-        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") and _is_event_verb(head.head):
-            return False  # the charge or reason of a judgment
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from") and _is_event_verb(head.head):
+            return False  # the charge or reason of a judgment, or what was prevented ("blocked X from deporting")
+        if token.dep_ in ("xcomp", "ccomp") and _is_event_verb(head) and lexicon.complement_verbs().get(_lemma(head)) is None \
+                and _direct_object(head) is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False  # what an event was for: "will pay El Salvador $6 million to hold the Venezuelans"
+        if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and head.pos_ == "NOUN" and _lemma(head) not in _INTENTION_NOUNS and not any(c.dep_ == "poss" for c in head.children):
+            return False  # what a thing is for: "a pilot scheme to return migrants", "flights to deport"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             return False
         if token.i != verb.i and _governed(token):
