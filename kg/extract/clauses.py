@@ -56,6 +56,8 @@ _REQUIRES_RECIPIENT = ("COOPERATE", "SANCTION")  # AID too in PLOVER, but aid an
 _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about", "at")
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Verbal conflict is never directed at the actor's own nationals by way of a thing they own.
+_CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
 # Nouns of intention whose infinitive is an intended event ("plans to deport", "its threat to impose").
 _INTENTION_NOUNS = ("plan", "intention", "intent", "threat", "promise", "pledge", "bid", "attempt", "effort",
                     "decision", "offer", "commitment", "agreement", "proposal", "willingness", "readiness", "move")
@@ -303,6 +305,9 @@ class ClauseReader:
                     continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
                 if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type == "Object":
                     continue  # "speak to the press": talks need a party
+                if statement.action.type == "CONSULT" and statement.target is None and len(actors) == 1 \
+                        and frame.coding.mode != "visit":
+                    continue  # "Petro spoke on Sunday": one party talking is not a consultation
                 results.append(statement)
         for statement in results:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
@@ -456,7 +461,7 @@ class ClauseReader:
         if dative is not None and dative.dep_ != "prep":
             candidates.append(self._actor_at(dative, ctx))
         patient = _prep_object(head, ("of",)) if nominal else _patient(head)
-        if patient is not None and self._actor_at(patient, ctx) is None:
+        if patient is not None and "instrument" not in frame.coding.frame and self._actor_at(patient, ctx) is None:
             domestic = self._domestic(patient, actor)
             if domestic is not None:
                 return domestic, _object_text(patient, None)
@@ -483,8 +488,12 @@ class ClauseReader:
         elif instrument is not None and _lemma(instrument) not in ("troop", "soldier", "force", "personnel"):
             candidates.append(self._owner(instrument, ctx, exclude=actor))  # "burned an effigy of Trump"
         for candidate in candidates:
-            if candidate is not None and candidate.entity.id != actor.id:
-                return candidate, _object_text(patient, candidate) if patient is not None else None
+            if candidate is None or candidate.entity.id == actor.id:
+                continue
+            if frame.coding.type in _CONFLICT_VERBAL and candidate.entity.type == "PopulationGroup" \
+                    and candidate.entity.country is not None and candidate.entity.country == actor.country:
+                continue  # "Brazil protested the treatment of its nationals": not a protest against them
+            return candidate, _object_text(patient, candidate) if patient is not None else None
         if frame.coding.type in ("PROTEST", "ACCUSE") and not nominal:
             # "marched … to protest immigration raids by ICE", "demonstrated, chanting slogans against X"
             for purpose in head.children:
@@ -613,6 +622,7 @@ class ClauseReader:
                     if usable(found):
                         return found
         # "tariffs on Colombian goods", "a memorandum with the United States", "explanations from Washington"
+        movement = movement or _moves_people(token)
         for prep in token.children:
             if movement and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
                 continue  # "flights from the United States": an origin, not an owner
@@ -639,6 +649,8 @@ class ClauseReader:
             token = _thing_antecedent(token)  # "… with Hungary and Poland voting against it"
             if token is None:
                 return None
+        if token.lower_ in ("that", "which") and token.head.dep_ in ("relcl", "acl"):
+            token = _antecedent(token)  # "the flights that Mexico rejected"
         if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("PRP", "WDT"):
             return None
         if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
@@ -662,13 +674,16 @@ class ClauseReader:
         if patient is not None:
             heads.append(patient)
         for head in heads:
-            for prep in head.children:
+            preps = [c for c in head.children if c.dep_ == "prep"]
+            # "from Guantanamo Bay to Venezuela": the parser hangs "to" on "from"
+            preps += [c for p in preps for c in p.children if c.dep_ == "prep"]
+            for prep in preps:
                 if prep.dep_ != "prep":
                     continue
                 target = None
                 if prep.lower_ in _MOVE_DESTINATION and destination is None:
                     target = "destination"
-                elif prep.lower_ in _MOVE_ORIGIN and origin is None and head is not patient:
+                elif prep.lower_ in _MOVE_ORIGIN and origin is None:
                     target = "origin"
                 if target is None:
                     continue
@@ -676,6 +691,9 @@ class ClauseReader:
                     if pobj.dep_ != "pobj":
                         continue
                     place = self.resolver.resolve(pobj, ctx.mentions, ctx.memory, as_place=True)
+                    if patient is not None and head.i == patient.i and target == "origin" and place is not None \
+                            and place.entity.type == "Country":
+                        continue  # "migrants from Cameroon": a nationality, not where the flight left from
                     if place is not None and place.entity.type in ("Country", "Place"):
                         if target == "destination":
                             destination = place
@@ -715,7 +733,7 @@ def subject_tokens(verb: Token) -> list[Token]:
     """The tokens naming who does `verb`, following passives, control, coordination and relatives."""
     subject = None
     passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_misparsed(verb)
     )
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -753,6 +771,10 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subject_tokens(head)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
             return [head]
+        if verb.dep_ == "acl" and (verb.tag_ in ("VBD", "VBZ", "VBP") or _main_verb_misparsed(verb)):
+            # "Migrants protested outside …" read as a noun with a reduced relative: a finite verb
+            # cannot head one, so the "head noun" is the subject
+            return [head, *head.conjuncts]
         if verb.dep_ == "advcl" and head.i != verb.i and (
             verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         ):
@@ -788,6 +810,19 @@ def _embedded_agent(verb: Token) -> Token | None:
                     if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
                         return pobj
     return None
+
+
+def _main_verb_misparsed(verb: Token) -> bool:
+    """"El Salvador's president, Nayib Bukele, offered to jail …" parsed as a participle on the
+    subject: a participle heading the sentence's root noun with an object or complement of its own
+    is the main verb ("Migrants detained at the border", with neither, stays a passive)."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and (head.dep_ == "ROOT" or head.dep_ in ("nsubj", "appos"))
+        and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    )
 
 
 def _object_control(verb: Token) -> bool:
@@ -1023,6 +1058,18 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         # Bringing one's own nationals home is cooperation on returns, not a deportation.
         return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
     return coding
+
+
+def _moves_people(token: Token) -> bool:
+    """"the transfer of migrants to Albania": a noun whose "to" and "from" are a route."""
+    coding = lexicon.lookup(_lemma(token), "N", ("GROUP",)) if token.pos_ == "NOUN" else None
+    return coding is not None and coding.moves_people
+
+
+def _is_event_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (
+        lexicon.is_predicate(_lemma(token), "N") or lexicon.is_predicate(_compound_lemma(token), "N")
+    )
 
 
 def _thing_antecedent(pronoun: Token) -> Token | None:
