@@ -23,6 +23,14 @@ def write(store_path, extractor, *articles: Article) -> None:
     with KnowledgeStore.open(store_path, write=True, create=True) as store:
         for a in articles:
             store.replace_article(a, extractor.extract_text(a.text, date=a.date, article_id=a.id), extractor.version)
+    assert_valid(store_path)
+
+
+def assert_valid(store_path) -> None:
+    """Every store a test builds must satisfy the SHACL shapes."""
+    with KnowledgeStore.open(store_path) as store:
+        report = validate(store)
+    assert report.conforms, report.violations[:5]
 
 
 def relations_of(store_path) -> list[dict]:
@@ -103,6 +111,8 @@ def test_removing_an_article_removes_what_only_it_supported(tmp_path, extractor)
         assert store.remove_article("a1") is True
         assert store.remove_article("a2") is True
         assert store.remove_article("a2") is False
+    assert_valid(path)
+    with KnowledgeStore.open(path) as store:
         labels = {r["l"] for r in store.select("SELECT ?l WHERE { GRAPH kgr:graph\\/entities { ?e rdfs:label ?l } }")}
     assert "Venezuela" not in labels and "Guyana" not in labels  # only a1 mentioned them
     assert {"Mexico", "United States"} <= labels
@@ -152,6 +162,7 @@ def test_rebuild_is_incremental(tmp_path, extractor):
     assert (again.extracted, again.unchanged) == (0, 2)
     assert "2 unchanged" in again.summary(path)
     assert (changed.extracted, changed.unchanged) == (1, 1)
+    assert_valid(path)
     assert sorted(r["type"].rsplit("#")[1] for r in relations_of(path)) == ["Reject", "Reject"]
 
 
@@ -197,6 +208,7 @@ def test_export_and_import_round_trip(tmp_path, example_store):
         copy.import_dataset(str(dump), pyoxigraph.RdfFormat.TRIG)
     with KnowledgeStore.open(tmp_path / "copy") as copy:
         assert {str(q) for q in copy.backend.quads()} == original
+    assert_valid(tmp_path / "copy")
 
 
 def test_store_marker_records_format(example_store):
