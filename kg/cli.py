@@ -407,6 +407,64 @@ def neighbors(entity, store, through_objects, types):
 
 
 @main.command()
+@click.argument("entity")
+@click.argument("counterpart", required=False)
+@_store_option
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
+@click.option("--since", help="Only relations on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Only relations on or before this date.")
+@click.option("--exact", is_flag=True, help="Only the named entities, not a state's officials and bodies.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def timeline(entity, counterpart, store, types, since, until, exact, fmt):
+    """What ENTITY did and underwent (with COUNTERPART only, if given), oldest first."""
+    from kg.query.lookup import resolve
+    from kg.query.timeline import timeline as run_timeline
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store) as ks:
+        a = resolve(ks, entity)
+        b = resolve(ks, counterpart) if counterpart else None
+        entries = run_timeline(ks, a, b, types=tuple(t.upper() for t in types), since=since, until=until, exact=exact)
+    _notice(f"{a.label}{' and ' + b.label if b else ''}: {len(entries)} events")
+    records = []
+    for entry in entries:
+        hop, edge = entry.hop, entry.hop.edge
+        negated = " (negated)" if edge.polarity == "negated" else ""
+        to = " to" if edge.role == "destination" else ""
+        records.append({
+            "date": _span(edge.first, edge.last), "actor": hop.source_label,
+            "action": f"{edge.event_type}{negated} {hop.verb}{to}".rstrip(), "target": hop.target_label,
+            "sources": edge.sources, "evidence": f"{hop.evidence} ({hop.article})" if hop.article else hop.evidence,
+        })
+    _emit(records, fmt, ["date", "actor", "action", "target", "sources", "evidence"])
+
+
+@main.command()
+@_store_option
+@click.option("--by", "measure", type=click.Choice(["degree", "betweenness", "pagerank"]), default="degree",
+              show_default=True, help="Centrality measure (networkx).")
+@click.option("--limit", "-n", default=10, show_default=True, help="How many actors to list.")
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
+@click.option("--since", help="Only relations on or after this date.")
+@click.option("--until", help="Only relations on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def top(store, measure, limit, types, since, until, fmt):
+    """The most central actors by degree, betweenness or PageRank."""
+    from kg.query.centrality import top as rank
+    from kg.query.export import Filters
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store) as ks:
+        ranked = rank(ks, measure, limit=limit, filters=Filters(tuple(t.upper() for t in types), since, until))
+    records = [
+        {"rank": n, "score": f"{r.score:.4g}", "partners": r.partners, "reports": r.reports,
+         "actor": f"{r.label} ({r.type}{', ' + r.country if r.country else ''})"}
+        for n, r in enumerate(ranked, start=1)
+    ]
+    _emit(records, fmt, ["rank", "score", "partners", "reports", "actor"])
+
+
+@main.command()
 @_store_option
 @click.option("--format", "fmt", type=click.Choice(sorted(["gexf", "graphml", "csv", "json", "turtle", "ntriples", "jsonld", "trig", "nquads"])),
               default="gexf", show_default=True)
@@ -428,6 +486,37 @@ def export(store, fmt, output, types, since, until, countries, include_negated, 
         run_export(ks, fmt, output, filters)
     if output and output != "-":
         _notice(f"wrote {output}", quiet)
+
+
+@main.command()
+@_store_option
+@click.option("--output", "-o", help="HTML file to write (default: stdout, unless only --png is asked for).")
+@click.option("--png", "png", help="Also (or only) draw a static PNG image to this file (needs matplotlib).")
+@click.option("--max-nodes", default=300, show_default=True, help="Keep the best-connected nodes only.")
+@click.option("--title", default="kg network", show_default=True)
+@click.option("--with-objects", is_flag=True, help="Draw things, places and policies too, not only actors.")
+@click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
+@click.option("--since", help="Only relations on or after this date.")
+@click.option("--until", help="Only relations on or before this date.")
+@click.option("--country", "countries", multiple=True, help="Only relations involving these ISO3 codes.")
+@_quiet_option
+def viz(store, output, png, max_nodes, title, with_objects, types, since, until, countries, quiet):
+    """Draw the network: a standalone interactive HTML page (works offline) and/or a PNG."""
+    from kg.query.export import Filters
+    from kg.store import KnowledgeStore
+    from kg.viz import write_html, write_png
+
+    filters = Filters(tuple(t.upper() for t in types), since, until, tuple(c.upper() for c in countries))
+    with KnowledgeStore.open(store) as ks:
+        data = None
+        if output or not png:
+            data = write_html(ks, output, filters, max_nodes=max_nodes, title=title, with_objects=with_objects)
+        if png:
+            data = write_png(ks, png, filters, max_nodes=max_nodes, data=data, with_objects=with_objects)
+    drawn = f"{len(data['nodes'])} nodes, {len(data['edges'])} edges"
+    for written in (output, png):
+        if written and written != "-":
+            _notice(f"wrote {written} ({drawn})", quiet)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from tests.conftest import EXAMPLES
 
-COMMANDS = ["build", "extract", "evaluate", "query", "update", "relations", "path", "neighbors",
-            "export", "import", "remove", "validate"]
+COMMANDS = ["build", "extract", "evaluate", "query", "update", "relations", "path", "neighbors", "timeline",
+            "top", "export", "viz", "import", "remove", "validate"]
 
 
 def run(*args, input=None):

@@ -109,7 +109,7 @@ def edges_around(
     wanted = set(types)
     for row in destination_rows:
         event_type = row["type"].rsplit("#", 1)[1].upper()
-        if wanted and event_type not in wanted:
+        if (wanted and event_type not in wanted) or not _within(row["first"], row["last"], since, until):
             continue
         edge = Edge(row["a"], row["d"], event_type, "destination", row["sources"], row["first"], row["last"], None)
         into.edges[(edge.source, edge.target, event_type, "destination")] = edge
@@ -123,6 +123,17 @@ def edges_around(
                     if into.labels[e.target][1] == "Place" and e.role != "destination"]:
             del into.edges[key]
     return into
+
+
+def _within(first: str | None, last: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a span of (possibly partial, possibly missing) ISO dates meets [since, until].
+
+    An undated span is kept: the filter cannot say it falls outside. "z" sorts after
+    any date that starts with `until`, so --until 2025-01 keeps all of January.
+    """
+    if since and last and last < since:
+        return False
+    return not (until and first and first > until + "z")
 
 
 def _labels(store: KnowledgeStore, iris: set[str], into: Neighbourhood) -> None:
@@ -318,11 +329,7 @@ def projection(
         wanted = set(types)
         for row in rows:
             event_type = row["type"].rsplit("#", 1)[1].upper()
-            if wanted and event_type not in wanted:
-                continue
-            if since and row["last"] and row["last"] < since:
-                continue
-            if until and row["first"] and row["first"] > until + "z":
+            if (wanted and event_type not in wanted) or not _within(row["first"], row["last"], since, until):
                 continue
             graph.add_edge(
                 row["a"], row["d"], key=f"destination:{row['a']}:{row['d']}:{event_type}", event_type=event_type,
