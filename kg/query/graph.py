@@ -267,20 +267,24 @@ def _hops(store: KnowledgeStore, graph, hood: Neighbourhood, nodes: list[str]) -
 
 
 def _evidence(store: KnowledgeStore, hops: list[Hop]) -> None:
-    """One sentence (and its verb and article) for each hop."""
+    """One sentence (and its verb and article) for each hop, chosen as `kg relations` chooses."""
+    from kg.query.lookup import evidence
+
+    best = evidence(store, [hop.edge.relation for hop in hops if hop.edge.relation])
     for hop in hops:
         edge = hop.edge
         if edge.relation:
-            pattern = f"GRAPH <{RELATIONS_GRAPH}> {{ <{edge.relation}> kg:supportedBy ?s }}"
-        else:
-            from kg.vocab import event_class
+            hop.verb, hop.evidence, hop.article = best.get(edge.relation, ("", "", ""))
+            continue
+        from kg.vocab import event_class
 
-            pattern = f"?s kg:actor <{edge.source}> ; kg:destination <{edge.target}> ; kg:eventType <{event_class(edge.event_type)}> ."
         rows = store.select(
-            f"""SELECT ?verb ?text ?id WHERE {{ {pattern}
-                  GRAPH ?g {{ ?s kg:verb ?verb ; kg:modality ?modality ; prov:wasDerivedFrom ?sentence .
-                             ?sentence kg:text ?text ; kg:inArticle ?a . ?a kg:articleId ?id }} }}
-                ORDER BY (?modality != "asserted") ?id ?text LIMIT 1"""
+            f"""SELECT ?verb ?text ?id WHERE {{
+                  GRAPH ?g {{ ?s kg:actor <{edge.source}> ; kg:destination <{edge.target}> ;
+                               kg:eventType <{event_class(edge.event_type)}> ; kg:verb ?verb ; kg:modality ?modality ;
+                               prov:wasDerivedFrom ?sentence .
+                             ?sentence kg:text ?text ; kg:charStart ?start ; kg:inArticle ?a . ?a kg:articleId ?id }} }}
+                ORDER BY (?modality != "asserted") ?start ?id ?text LIMIT 1"""
         )
         if rows:
             hop.verb, hop.evidence, hop.article = rows[0]["verb"], rows[0]["text"], rows[0]["id"]

@@ -151,31 +151,62 @@ def relations(
     if until:
         filters.append(f'(!BOUND(?first) || STR(?first) <= "{_escape(until)}z")')
     where_filter = f"FILTER({' && '.join(filters)})" if filters else ""
+    # Three indexed lookups rather than one query: Oxigraph would evaluate an OPTIONAL label of a
+    # possibly-unbound counterpart as a scan of every label for every relation.
     rows = store.select(
-        f"""SELECT ?r ?dir ?type ?other ?otherLabel ?polarity ?asserted ?sources ?first ?last
-                  (SAMPLE(?verb) AS ?v) (MIN(CONCAT(IF(?modality = "asserted", "0", "1"), ?text, "\u0001", ?articleId)) AS ?best)
-            WHERE {{
+        f"""SELECT ?r ?dir ?type ?other ?polarity ?asserted ?sources ?first ?last WHERE {{
               GRAPH <{RELATIONS_GRAPH}> {{
                 {" UNION ".join(branches)}
-                ?r kg:eventType ?type ; kg:polarity ?polarity ; kg:asserted ?asserted ;
-                   kg:sourceCount ?sources ; kg:supportedBy ?s .
+                ?r kg:eventType ?type ; kg:polarity ?polarity ; kg:asserted ?asserted ; kg:sourceCount ?sources .
                 OPTIONAL {{ ?r kg:firstDate ?first }} OPTIONAL {{ ?r kg:lastDate ?last }}
               }}
-              {where_filter}
-              OPTIONAL {{ GRAPH <{ENTITIES_GRAPH}> {{ ?labelled rdfs:label ?otherLabel }} FILTER(?labelled = ?other) }}
-              GRAPH ?g {{ ?s kg:verb ?verb ; kg:modality ?modality ; prov:wasDerivedFrom ?sentence .
-                         ?sentence kg:text ?text ; kg:inArticle ?a . ?a kg:articleId ?articleId }}
-            }}
-            GROUP BY ?r ?dir ?type ?other ?otherLabel ?polarity ?asserted ?sources ?first ?last
-            ORDER BY ?first ?last ?type ?otherLabel
-            {f"LIMIT {int(limit)}" if limit else ""}"""
+              {where_filter} }}"""
     )
-    return [
+    labels = labels_of(store, {r["other"] for r in rows if r["other"]})
+    best = evidence(store, [r["r"] for r in rows])
+    found = [
         RelationRow(
-            relation=r["r"], direction=r["dir"], event_type=r["type"].rsplit("#", 1)[1].upper(), verb=r["v"] or "",
-            counterpart=r["other"], counterpart_label=r["otherLabel"], polarity=r["polarity"],
-            asserted=bool(r["asserted"]), sources=int(r["sources"]), first=r["first"], last=r["last"],
-            evidence=(r["best"] or " ")[1:].split("\u0001")[0], article=(r["best"] or "").split("\u0001")[-1],
+            relation=r["r"], direction=r["dir"], event_type=r["type"].rsplit("#", 1)[1].upper(),
+            verb=best.get(r["r"], ("", "", ""))[0], counterpart=r["other"], counterpart_label=labels.get(r["other"]),
+            polarity=r["polarity"], asserted=bool(r["asserted"]), sources=int(r["sources"]), first=r["first"],
+            last=r["last"], evidence=best.get(r["r"], ("", "", ""))[1], article=best.get(r["r"], ("", "", ""))[2],
         )
         for r in rows
     ]
+    found.sort(key=lambda r: (r.first is None, r.first or "", r.last or "", r.event_type, r.counterpart_label or ""))
+    return found[:limit] if limit else found
+
+
+def labels_of(store: KnowledgeStore, iris: set[str]) -> dict[str, str]:
+    """IRI → label, for the entities among `iris` (in batches that keep queries short)."""
+    found: dict[str, str] = {}
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), 500):
+        values = " ".join(f"<{i}>" for i in ordered[start:start + 500])
+        for row in store.select(
+            f"SELECT ?e ?label WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?label }} }}"
+        ):
+            found.setdefault(row["e"], row["label"])
+    return found
+
+
+def evidence(store: KnowledgeStore, relation_iris: list[str]) -> dict[str, tuple[str, str, str]]:
+    """Relation IRI → (verb, sentence, article id) of its best evidence.
+
+    Asserted before reported or hedged, then the sentence nearest the start of its
+    article (news leads state the fact most plainly), then the article id, so that
+    the choice is stable across runs.
+    """
+    best: dict[str, tuple] = {}
+    for start in range(0, len(relation_iris), 500):
+        values = " ".join(f"<{i}>" for i in relation_iris[start:start + 500])
+        for row in store.select(
+            f"""SELECT ?r ?verb ?modality ?text ?start ?articleId WHERE {{
+                  VALUES ?r {{ {values} }} GRAPH <{RELATIONS_GRAPH}> {{ ?r kg:supportedBy ?s }}
+                  GRAPH ?g {{ ?s kg:verb ?verb ; kg:modality ?modality ; prov:wasDerivedFrom ?sentence .
+                             ?sentence kg:text ?text ; kg:charStart ?start ; kg:inArticle ?a . ?a kg:articleId ?articleId }} }}"""
+        ):
+            key = (row["modality"] != "asserted", int(row["start"]), row["articleId"], row["text"])
+            if row["r"] not in best or key < best[row["r"]][0]:
+                best[row["r"]] = (key, (row["verb"], row["text"], row["articleId"]))
+    return {r: value for r, (_, value) in best.items()}
