@@ -1,4 +1,4 @@
-"""What a line of scraped news looks like: body text, a headline, or a byline.
+"""What a line of scraped news looks like: body text, a headline, a byline, or a dateline.
 
 Readers use it to find an article's title; the extractor uses it to skip
 headings, lists of unrelated headlines and bylines, which carry no events.
@@ -8,6 +8,7 @@ Kept free of spaCy so that reading never loads a model.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _TERMINAL = ".!?…:;"
 _CLOSERS = "\"'”’»)]* "
@@ -25,6 +26,41 @@ _BYLINE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# "CARACAS — ", "MEXICO CITY (Reuters) - ", "EL PASO, Texas (KTSM) — ", "WASHINGTON, Jan 24 (Reuters) -",
+# "NEW DELHI: ": a place in capitals, an optional region or date after a comma, an optional agency,
+# a dash (or the colon some South Asian outlets use).
+_DATELINE = re.compile(
+    r"""^\s*(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})
+        (?:,\s*(?P<region>[A-Z][\w.]*(?:\s[\w.]+){0,3}?))?
+        \s*(?:\((?P<agency>[^()\n]{1,40})\))?
+        \s*(?P<dash>—|–|--|-|:)\s+(?=\S)""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where a story was filed from: the capitalised place that opens its first paragraph."""
+
+    place: str  # as printed: "MEXICO CITY"
+    region: str | None  # "Texas" in "EL PASO, Texas —", or a date ("Jan 24")
+    agency: str | None  # "Reuters"
+    colon: bool  # "NEW DELHI:" — also how "UPDATE:" begins, so the place must be known to count
+    end: int  # where the story's first sentence starts
+
+
+def find_dateline(line: str) -> Dateline | None:
+    """The dateline opening a paragraph, if any. It names no actor: "CARACAS — The interim
+    government said ..." is about Venezuela's government, not an act of Caracas."""
+    match = _DATELINE.match(line)
+    if match is None:
+        return None
+    place = match.group("place")
+    if sum(c.isalpha() for c in place) < 3:
+        return None  # "US - Mexico talks", "UN - ": an abbreviation, not a place
+    return Dateline(place, match.group("region"), match.group("agency"), match.group("dash") == ":", match.end())
 
 
 def looks_like_headline(line: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kg import __version__
 from kg.model import Article, Statement
-from kg.textshape import is_noise_line
+from kg.textshape import Dateline, find_dateline, is_noise_line
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -33,6 +33,7 @@ class ParsedArticle:
     paragraphs: list[tuple[int, object]]
     skipped_lines: int
     noise: frozenset[int] = frozenset()  # offsets of paragraphs parsed only for comparison
+    home_country: str | None = None  # the country of the dateline ("CARACAS —" → VEN), when known
 
 
 @dataclass(frozen=True)
@@ -92,17 +93,22 @@ class Extractor:
 
         Headlines, headings, headline lists and bylines are left out (kg.textshape),
         unless `include_noise` asks for them too (the evaluation's baseline reads
-        everything); they are then marked so that `read` still skips them.
+        everything); they are then marked so that `read` still skips them. A dateline
+        ("CARACAS (AP) — ") is cut from the first paragraph, and its country kept as
+        the article's home for unqualified "the government" or "police".
         """
         order: list[Article] = []
         skipped: dict[int, int] = {}
+        home: dict[int, str | None] = {}
 
         def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
             for index, article in enumerate(articles):
                 order.append(article)
                 skipped[index] = 0
+                home[index] = None
+                first = True
                 for match in _PARAGRAPH.finditer(article.text):
-                    line = match.group(0)
+                    line, start = match.group(0), match.start()
                     if not line.strip():
                         continue
                     noise = is_noise_line(line)
@@ -110,19 +116,40 @@ class Extractor:
                         skipped[index] += 1
                         if not include_noise:
                             continue
-                    yield line, (index, match.start(), noise)
+                    elif first:
+                        first = False
+                        dateline = self._dateline(line)
+                        if dateline is not None:  # read the story from its first word
+                            home[index] = self._gazetteer().place_country(dateline.place)
+                            line, start = line[dateline.end:], start + dateline.end
+                    yield line, (index, start, noise)
                 yield "", (index, -1, False)  # marks the end of an article in the stream
 
         docs: list[tuple[int, object]] = []
         noise_offsets: set[int] = set()
         for doc, (index, offset, noise) in self.nlp.pipe(paragraphs(), as_tuples=True, batch_size=self.batch_size):
             if offset < 0:
-                yield ParsedArticle(order[index], docs, skipped.pop(index), frozenset(noise_offsets))
+                yield ParsedArticle(order[index], docs, skipped.pop(index), frozenset(noise_offsets), home.pop(index))
                 docs, noise_offsets = [], set()
             else:
                 docs.append((offset, doc))
                 if noise:
                     noise_offsets.add(offset)
+
+    def _gazetteer(self):
+        from kg.extract.gazetteer import load_gazetteer
+
+        return load_gazetteer()
+
+    def _dateline(self, line: str) -> Dateline | None:
+        """The dateline opening a story's first paragraph, unless its "place" is a known
+        agency ("ICE — ...") or, after a colon, no known place ("UPDATE: ...")."""
+        dateline = find_dateline(line)
+        if dateline is None or self._gazetteer().names_organization(dateline.place):
+            return None
+        if dateline.colon and self._gazetteer().place_country(dateline.place) is None:
+            return None
+        return dateline
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Yield one result per article, in order."""
@@ -138,7 +165,7 @@ class Extractor:
         resolver, reader = self._components()
         version = self.version
         article = parsed.article
-        memory = ArticleMemory(day=article.date)
+        memory = ArticleMemory(day=article.date, home_country=parsed.home_country)
         statements: list[Statement] = []
         sentences = 0
         for offset, doc in parsed.paragraphs:

@@ -67,6 +67,12 @@ def actor_nouns() -> dict[str, ActorNoun]:
 
 
 @cache
+def organization_heads() -> dict[str, tuple[str, str]]:
+    """Last word of a name → (PLOVER actor code, sector) for non-governmental organizations."""
+    return {cells[0]: (cells[1], cells[2]) for cells in _rows(lexicon_dir() / "organization_heads.tsv")}
+
+
+@cache
 def titles() -> dict[str, tuple[str, str]]:
     """title words → (sector, role)"""
     return {cells[0]: (cells[1], cells[2]) for cells in _rows(lexicon_dir() / "titles.tsv")}
@@ -99,6 +105,7 @@ class ArticleMemory:
     """What the article has established so far (coreference within one article)."""
 
     day: str | None = None
+    home_country: str | None = None  # where the story was filed (its dateline), for "the government"
     person_names: dict[str, Entity] = field(default_factory=dict)
     person_roles: dict[tuple[str, str], Entity] = field(default_factory=dict)
     last_person: tuple[int, Entity] | None = None
@@ -358,6 +365,10 @@ class ActorResolver:
                 # "The Mexican government's position became evident when officials refused …":
                 # unnamed officials, courts or administrations belong to the state named before them
                 country = _state_before(token, mentions)
+            if (country is None and memory.home_country and noun.kind in ("state", "organ")
+                    and lemma not in ("country", "nation", "state", "side", "counterpart") and not _demonstrative(token)):
+                # "OTTAWA — The federal government tabled ...": an unqualified organ is the home state's
+                country = memory.home_country
             if country is None:
                 return None
         if country in entities.INTERNATIONAL:
@@ -448,13 +459,19 @@ class ActorResolver:
             m.entries[0].country for i in range(span.start, span.end)
             if (m := mentions.get(i)) is not None and m.entries and m.kind in ("ADJECTIVE", "COUNTRY")
         }
+        # a country word the NER swallowed into the name ("Chilean Carabineros", "Indian Youth Congress")
+        countries.update(e.country for t in span for e in self.gaz.forms.get(t.text, ())
+                         if e.kind in ("ADJECTIVE", "COUNTRY") and e.country and not e.ambiguous)
         for child in span.root.children:
             if child.dep_ in ("poss", "compound", "amod") and not span.start <= child.i < span.end:
                 mention = mentions.get(child.i)
                 if mention is not None and mention.entries and mention.kind in ("ADJECTIVE", "COUNTRY", "CAPITAL"):
                     countries.add(mention.entries[0].country)
         entity = entities.unknown_organization(span.text)
-        head = self._nouns.get(span.root.lemma_.lower())
+        ngo = organization_heads().get(span[-1].lower_)
+        if ngo is not None:  # "Haitian Bridge Alliance" is an NGO, not Haiti
+            return Entity(entity.id, entity.label, entity.type, *ngo)
+        head = self._nouns.get(span.root.lemma_.lower()) or self._nouns.get(span.root.lower_.removesuffix("s"))
         sector = head.sector if head is not None and head.kind == "organ" else None
         if len(countries) == 1:
             country = countries.pop()

@@ -300,6 +300,9 @@ class ClauseReader:
             else:
                 pairs = [(target, obj)] + [(extra, obj) for extra in more]
             for target, obj in pairs:
+                if frame.coding.type == "MOBILIZE" and _own_forces(actor, target):
+                    # "Peru sent army units to Tacna": a state's own troops are what it mobilizes, not its target
+                    target, obj = None, obj or target.text
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
                 if statement.action.type in _REQUIRES_RECIPIENT and statement.target is None:
                     continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
@@ -944,6 +947,13 @@ def _verbal_complement(verb: Token) -> Token | None:
             if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
                 return child
     return None
+
+
+def _own_forces(actor: Participant, target: Participant | None) -> bool:
+    """The target is the actor's own military or police (or forces of no stated country)."""
+    if target is None or target.entity.type != "GovernmentBody" or target.entity.sector not in ("MIL", "COP"):
+        return False
+    return target.entity.country in (None, actor.entity.country)
 
 
 def _own_event(verb: Token) -> bool:

@@ -83,6 +83,24 @@ class Gazetteer:
         if entry not in bucket:
             bucket.append(entry)
 
+    def place_country(self, name: str) -> str | None:
+        """The country a place name ("Mexico City", "MEXICO CITY", "Texas") lies in, if known.
+
+        Countries, capitals and seats of government come from the lexicon; first-level
+        subdivisions ("Texas", "Punjab") from ISO 3166-2 through pycountry, when only
+        one country has a subdivision of that name.
+        """
+        for form in dict.fromkeys((name, name.title(), name.upper())):
+            kinds = [e for e in self.forms.get(form, ()) if e.kind in ("COUNTRY", "CAPITAL", "SEAT")]
+            if kinds:
+                return kinds[0].country
+        countries = _subdivision_countries().get(name.casefold(), set())
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def names_organization(self, form: str) -> bool:
+        """"ICE", "DHS": a form the lexicon knows as an organization or agency, exactly as written."""
+        return any(e.kind in ("ORG", "AGENCY", "PERSON", "POLICY") for e in self.forms.get(form, ()))
+
     def country_label(self, iso3: str) -> str:
         row = self.countries.get(iso3)
         return row["name"] if row else iso3
@@ -104,6 +122,21 @@ class Gazetteer:
             if p.role == role and p.country == country and p.active_on(day) and p.start
         }
         return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+@cache
+def _subdivision_countries() -> dict[str, set[str]]:
+    """ISO 3166-2 subdivision name (casefolded) → alpha-3 codes of the countries that have one."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue  # first-level subdivisions only: states, provinces, regions
+        country = pycountry.countries.get(alpha_2=subdivision.country_code)
+        if country is not None:
+            found.setdefault(subdivision.name.casefold(), set()).add(country.alpha_3)
+    return found
 
 
 def _split(cell: str) -> list[str]:
