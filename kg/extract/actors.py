@@ -366,7 +366,8 @@ class ActorResolver:
                 # unnamed officials, courts or administrations belong to the state named before them
                 country = _state_before(token, mentions)
             if (country is None and memory.home_country and noun.kind in ("state", "organ")
-                    and lemma not in ("country", "nation", "state", "side", "counterpart") and not _demonstrative(token)):
+                    and lemma not in ("country", "nation", "state", "side", "counterpart")
+                    and all(t.lower_ == "the" for t in token.children if t.dep_ == "det")):
                 # "OTTAWA — The federal government tabled ...": an unqualified organ is the home state's
                 country = memory.home_country
             if country is None:

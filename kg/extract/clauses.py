@@ -771,6 +771,8 @@ def subject_tokens(verb: Token) -> list[Token]:
             if head.dep_ in ("dobj", "attr"):
                 return subject_tokens(head.head)  # "Ottawa has no plans to suspend", "took steps to deport"
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+            if _finite_conjunct_of_infinitive(verb):
+                return subject_tokens(head.head)  # "urged X to release Y and accused Z": the urger accused
             return subject_tokens(head)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
             return [head]
@@ -949,6 +951,14 @@ def _verbal_complement(verb: Token) -> Token | None:
     return None
 
 
+def _finite_conjunct_of_infinitive(verb: Token) -> bool:
+    """"urged Caracas to release them and accused the ministry": a past-tense verb cannot be
+    coordinated with the infinitive the parser joined it to; it goes with the verb above."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.dep_ == "xcomp" and head.tag_ == "VB"
+            and head.head.pos_ in ("VERB", "AUX") and head.head.tag_ in ("VBD", "VBZ", "VBP"))
+
+
 def _own_forces(actor: Participant, target: Participant | None) -> bool:
     """The target is the actor's own military or police (or forces of no stated country)."""
     if target is None or target.entity.type != "GovernmentBody" or target.entity.sector not in ("MIL", "COP"):
@@ -968,14 +978,21 @@ def _own_event(verb: Token) -> bool:
         return False
     token = verb
     for _ in range(12):
+        if _finite_conjunct_of_infinitive(token):
+            token = token.head.head  # "urged X to release Y and accused Z": "accused" is its own clause
+            continue
         head = token.head
         if head.i == token.i:
             return True
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             if _is_event_verb(head) and not _is_talk(head):
                 return False  # purpose of an event (but "spoke with X to congratulate him" says what the call did)
-        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from") and _is_event_verb(head.head):
-            return False  # the charge or reason of a judgment, or what was prevented ("blocked X from deporting")
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from") and (
+            _is_event_verb(head.head) or (head.head.dep_ == "dobj" and _is_event_verb(head.head.head))
+        ):
+            # the charge or reason of a judgment, or what was prevented ("blocked X from deporting"),
+            # also when the parser hangs the preposition on the object ("accused guards of beating")
+            return False
         if token.dep_ in ("xcomp", "ccomp") and _is_event_verb(head) and lexicon.complement_verbs().get(_lemma(head)) is None \
                 and _direct_object(head) is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return False  # what an event was for: "will pay El Salvador $6 million to hold the Venezuelans"
