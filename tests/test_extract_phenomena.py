@@ -149,6 +149,23 @@ def test_relative_dates_resolve_against_the_article_date(extract):
     assert (undated.date, undated.date_text) == (None, "on Friday")
 
 
+def test_a_reported_fact_is_not_dated_after_its_report(extract):
+    # "by 2030" is the goal's deadline; the applause happened when the statement was published
+    (applause,) = extract("President Biden applauded Brazil's goal of ending deforestation by 2030.", date="2023-04-20")
+    (plan,) = extract("Panama will deport 500 migrants in 2026.", date="2025-01-27")
+    assert (applause.action.type, applause.date) == ("SUPPORT", "2023-04-20")
+    assert (plan.modality, plan.date) == ("planned", "2026")
+
+
+def test_coordinated_companies_do_not_agree_with_each_other(extract):
+    investors = extract("Acme Capital, Borealis Partners and Northwind Ventures have committed to invest $10 million in Honduras.")
+    states = extract("Panama and Costa Rica agreed to share data.")
+    assert sorted((s.actor.entity.label, s.target) for s in investors) == [
+        ("Acme Capital", None), ("Borealis Partners", None), ("Northwind Ventures", None)]
+    assert sorted((s.actor.entity.label, s.target.entity.label) for s in states) == [
+        ("Costa Rica", "Panama"), ("Panama", "Costa Rica")]
+
+
 def test_counts_attach_to_their_group(extract):
     (around,) = extract("The U.S. deported around 80 migrants to Guatemala.")
     (over,) = extract("CBP detained over 5,000 individuals at the border.")

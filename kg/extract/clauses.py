@@ -708,8 +708,11 @@ class ClauseReader:
     def _date(self, frame: Frame, ctx: SentenceContext, future: bool) -> tuple[str | None, str | None]:
         # Only the predicate's own dates: in "agreed to hold a dialogue in September" September
         # dates the dialogue, not the agreement.
+        published = ctx.article.date
         for text in _date_phrases(frame.head) or _clause_date_phrases(frame.head):
-            value = dates.resolve(text, ctx.article.date, future)
+            value = dates.resolve(text, published, future)
+            if value and published and not future and value > published[:len(value)]:
+                continue  # "applauded the goal of zero deforestation by 2030": a reported fact is not dated after its report
             return value, text
         return None, None
 
@@ -1137,11 +1140,13 @@ def _inside_relative(token: Token, head: Token) -> bool:
 
 
 def _other_side(candidate: Participant, actor: Participant) -> bool:
-    """Two coordinated actors are two sides when they belong to different states (or to none)."""
+    """Two coordinated actors are two sides when they belong to different states (or international
+    bodies): "Panama and Guatemala agreed". Coordinated companies or groups of no country
+    ("partners include A, B and C, which committed to invest") act side by side, not with each other."""
     a, b = candidate.entity, actor.entity
-    if a.id == b.id:
+    if a.id == b.id or a.country is None or b.country is None:
         return False
-    return a.country is None or b.country is None or a.country != b.country
+    return a.country != b.country
 
 
 def _clause_subject(head: Token) -> Token | None:
