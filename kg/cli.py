@@ -292,7 +292,9 @@ _TYPES = click.Choice([
 @click.option("--until", help="Only relations on or before this date.")
 @click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def relations(entity, store, types, since, until, direction, fmt):
+@click.option("--limit", "-n", default=500, show_default=True,
+              help="Show at most this many relations, oldest first (0: all).")
+def relations(entity, store, types, since, until, direction, fmt, limit):
     """What ENTITY did and what was done to it, with the evidence sentence."""
     from kg.query.lookup import relations as find_relations
     from kg.query.lookup import resolve
@@ -300,8 +302,11 @@ def relations(entity, store, types, since, until, direction, fmt):
 
     with KnowledgeStore.open(store) as ks:
         ref = resolve(ks, entity)
-        rows = find_relations(ks, ref, types=tuple(t.upper() for t in types), since=since, until=until, direction=direction)
-    _notice(f"{ref.label} ({ref.type}{', ' + ref.country if ref.country else ''}): {len(rows)} relations")
+        rows = find_relations(ks, ref, types=tuple(t.upper() for t in types), since=since, until=until,
+                              direction=direction, limit=limit or None)
+    shown = f"{rows.total} relations" + (f", the first {len(rows)} shown (--limit 0 for all, or narrow with --since/--type)"
+                                         if len(rows) < rows.total else "")
+    _notice(f"{ref.label} ({ref.type}{', ' + ref.country if ref.country else ''}): {shown}")
     records = [
         {
             "date": _span(r.first, r.last), "direction": "→" if r.direction == "out" else "←",

@@ -57,6 +57,16 @@ def test_relations_json_records(example_store):
     assert all(r["direction"] == "→" for r in records)
 
 
+def test_relations_limit_shows_the_oldest_and_says_how_many_matched(example_store):
+    everything = run("relations", "United States", "--store", example_store, "--format", "json", "--limit", "0")
+    first_three = run("relations", "United States", "--store", example_store, "--format", "json", "--limit", "3")
+    rows = [json.loads(line) for line in everything.stdout.splitlines()]
+    assert len(rows) > 3
+    assert [json.loads(line) for line in first_three.stdout.splitlines()] == rows[:3]
+    assert f"{len(rows)} relations, the first 3 shown" in first_three.stderr
+    assert "shown" not in everything.stderr
+
+
 def test_sparql_finds_the_rejection_and_the_deportations(example_store):
     rejections = run("query", "SELECT ?actor ?target WHERE { ?s a plover:Reject ; kg:actor/rdfs:label ?actor ; "
                      "kg:target/rdfs:label ?target }", "--store", example_store, "--format", "csv")

@@ -133,8 +133,9 @@ def relations(
     until: str | None = None,
     direction: str = "both",
     limit: int | None = None,
-) -> list[RelationRow]:
-    """The entity's relations, oldest first, each with one evidence sentence."""
+) -> "RelationList":
+    """The entity's relations, oldest first (undated last), each with one evidence sentence;
+    with `limit`, the first `limit` of them (`.total` says how many matched)."""
     for t in types:
         if t.upper() not in PLOVER_TYPES:
             raise QueryError(f"unknown event type {t!r}; use one of {', '.join(PLOVER_TYPES)}")
@@ -163,18 +164,26 @@ def relations(
               {where_filter} }}"""
     )
     labels = labels_of(store, {r["other"] for r in rows if r["other"]})
-    best = evidence(store, [r["r"] for r in rows])
-    found = [
+    rows.sort(key=lambda r: (r["first"] is None, r["first"] or "", r["last"] or "", r["type"], labels.get(r["other"]) or ""))
+    shown = rows[:limit] if limit else rows
+    best = evidence(store, [r["r"] for r in shown])  # the costly part: only for the rows shown
+    found = RelationList(
         RelationRow(
             relation=r["r"], direction=r["dir"], event_type=r["type"].rsplit("#", 1)[1].upper(),
             verb=best.get(r["r"], ("", "", ""))[0], counterpart=r["other"], counterpart_label=labels.get(r["other"]),
             polarity=r["polarity"], asserted=bool(r["asserted"]), sources=int(r["sources"]), first=r["first"],
             last=r["last"], evidence=best.get(r["r"], ("", "", ""))[1], article=best.get(r["r"], ("", "", ""))[2],
         )
-        for r in rows
-    ]
-    found.sort(key=lambda r: (r.first is None, r.first or "", r.last or "", r.event_type, r.counterpart_label or ""))
-    return found[:limit] if limit else found
+        for r in shown
+    )
+    found.total = len(rows)
+    return found
+
+
+class RelationList(list):
+    """The relations shown, oldest first; `total` counts all that matched before the limit."""
+
+    total: int = 0
 
 
 def labels_of(store: KnowledgeStore, iris: set[str]) -> dict[str, str]:
