@@ -54,6 +54,8 @@ CASES = [
          [("ECU/GOV", "COOPERATE", "deportation flight")], id="dateline-is-home-not-actor"),
     case("NAIROBI: Police detained 30 migrants.", [("KEN/COP", "COERCE", "migrants")], id="dateline-colon"),
     case("UPDATE: Kenya deported 40 Somalis.", [("KEN/GOV", "COERCE", "Somali nationals")], id="update-is-no-dateline"),
+    case("The DRC rejected the deportation flight.", [("COD/GOV", "REJECT", "deportation flight")],
+         id="abbreviation-of-a-state-beats-an-ngo"),
     case("The Border Justice Alliance condemned Panama.", [("NGO/SOC", "ACCUSE", "PAN/GOV")], id="ngo-name-head"),
     case("Italian Carabinieri detained 30 migrants.", [("ITA/COP", "COERCE", "migrants")], id="nationality-inside-name"),
     # ---- clauses
