@@ -12,7 +12,8 @@ disk size, and the median latency of four typical queries:
 
 rdflib runs under a memory cap (--rdflib-cap-gb, default 18 GB of this
 machine's 24): when it cannot load a dataset within it, the table says so
-with what it had loaded and how long it took.
+with what it had loaded and how long it took. A query run over 600 s, or a load
+over an hour, is stopped and reported as such.
 
     python benchmarks/bench_store.py --sizes 10000 100000 1000000
 """
@@ -20,10 +21,12 @@ with what it had loaded and how long it took.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -42,6 +45,8 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 RELATIONS = "https://w3id.org/kg-md/id/graph/relations"
 ENTITIES = "https://w3id.org/kg-md/id/graph/entities"
 QUERY_BUDGET_MS = 30_000
+QUERY_STOP_S = 600  # one query run longer than this is stopped and reported as "> 600 s"
+LOAD_BUDGET_S = 3600  # a load longer than this is stopped and reported with what it had loaded
 
 
 def queries(busiest: str, second: str) -> dict[str, str]:
@@ -82,9 +87,11 @@ def child(engine: str, data: Path, figures: dict, runs: int, workdir: Path) -> d
 
         dataset = rdflib.Dataset(default_union=True)
         try:
-            dataset.parse(str(data), format="nquads")
-        except MemoryError:
-            result.update(load_s=time.perf_counter() - started, failed="out of memory",
+            with _deadline(LOAD_BUDGET_S):
+                dataset.parse(str(data), format="nquads")
+        except (MemoryError, TimeoutError) as stopped:
+            reason = "out of memory" if isinstance(stopped, MemoryError) else f"not loaded in {LOAD_BUDGET_S} s"
+            result.update(load_s=time.perf_counter() - started, failed=reason,
                           loaded_quads=len(dataset), peak_mb=_peak_mb())
             return result
         result["load_s"] = time.perf_counter() - started
@@ -98,12 +105,33 @@ def child(engine: str, data: Path, figures: dict, runs: int, workdir: Path) -> d
         times, rows = [], 0
         while len(times) < runs and sum(times) < QUERY_BUDGET_MS:  # a 40-second query is measured once
             t = time.perf_counter()
-            rows = run(text)
+            try:
+                with _deadline(QUERY_STOP_S):
+                    rows = run(text)
+            except TimeoutError:
+                times = None  # stopped: the report says "> QUERY_STOP_S"
+                break
             times.append((time.perf_counter() - t) * 1000)
-        result["latency_ms"][name] = statistics.median(times)
+        result["latency_ms"][name] = statistics.median(times) if times else f"> {QUERY_STOP_S} s"
         result.setdefault("rows", {})[name] = rows
     result["peak_mb"] = _peak_mb()
     return result
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int):
+    """Raise TimeoutError in this (pure-Python) work after `seconds`: rdflib's parser and SPARQL
+    engine run in Python, so an alarm stops them where a subprocess timeout would lose the figures."""
+    def stop(signum, frame):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _peak_mb() -> float:
