@@ -85,11 +85,14 @@ def edges_around(
         return into
     values = " ".join(f"<{n}>" for n in sorted(nodes))
     where = _filters(types, since, until, include_negated)
+    # The VALUES go inside each UNION branch and "negated" is filtered, not matched as a constant:
+    # otherwise Oxigraph starts from every relation (or every statement with `kg:negated false`)
+    # and joins the nodes last: 2.9 s instead of 5 ms for one actor in a 100k-statement store.
     relation_rows = store.select(
         f"""SELECT ?r ?a ?t ?type ?polarity ?sources ?first ?last WHERE {{
-              VALUES ?n {{ {values} }}
               GRAPH <{RELATIONS_GRAPH}> {{
-                {{ ?r kg:actor ?n ; kg:target ?t . BIND(?n AS ?a) }} UNION {{ ?r kg:target ?n ; kg:actor ?a . BIND(?n AS ?t) }}
+                {{ VALUES ?n {{ {values} }} ?r kg:actor ?n ; kg:target ?t . BIND(?n AS ?a) }}
+                UNION {{ VALUES ?n {{ {values} }} ?r kg:target ?n ; kg:actor ?a . BIND(?n AS ?t) }}
                 ?r kg:eventType ?type ; kg:polarity ?polarity ; kg:sourceCount ?sources .
                 OPTIONAL {{ ?r kg:firstDate ?first }} OPTIONAL {{ ?r kg:lastDate ?last }} }}
               {where} }}"""
@@ -100,10 +103,14 @@ def edges_around(
         into.edges[(edge.relation,)] = edge
     destination_rows = store.select(
         f"""SELECT ?a ?d ?type (COUNT(DISTINCT ?g) AS ?sources) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
-              VALUES ?n {{ {values} }}
-              GRAPH ?g {{ {{ ?s kg:actor ?n ; kg:destination ?d . BIND(?n AS ?a) }}
-                         UNION {{ ?s kg:destination ?n ; kg:actor ?a . BIND(?n AS ?d) }}
-                         ?s kg:eventType ?type ; kg:negated false . OPTIONAL {{ ?s kg:date ?date }} }} }}
+              {{ VALUES ?n {{ {values} }}
+                GRAPH ?g {{ ?s kg:actor ?n ; kg:destination ?d ; kg:eventType ?type ; kg:negated ?negated .
+                           OPTIONAL {{ ?s kg:date ?date }} }} BIND(?n AS ?a) }}
+              UNION
+              {{ VALUES ?n {{ {values} }}
+                GRAPH ?g {{ ?s kg:destination ?n ; kg:actor ?a ; kg:eventType ?type ; kg:negated ?negated .
+                           OPTIONAL {{ ?s kg:date ?date }} }} BIND(?n AS ?d) }}
+              FILTER(!?negated) }}
             GROUP BY ?a ?d ?type"""
     )
     wanted = set(types)
@@ -129,8 +136,8 @@ def _relation_count(store: KnowledgeStore, nodes: set[str]) -> int:
     """How many relations touch `nodes`: an index count, far cheaper than fetching them."""
     values = " ".join(f"<{n}>" for n in sorted(nodes))
     rows = store.select(
-        f"""SELECT (COUNT(?r) AS ?n) WHERE {{ VALUES ?x {{ {values} }}
-              GRAPH <{RELATIONS_GRAPH}> {{ {{ ?r kg:actor ?x }} UNION {{ ?r kg:target ?x }} }} }}"""
+        f"""SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH <{RELATIONS_GRAPH}> {{
+              {{ VALUES ?x {{ {values} }} ?r kg:actor ?x }} UNION {{ VALUES ?x {{ {values} }} ?r kg:target ?x }} }} }}"""
     )
     return int(rows[0]["n"]) if rows else 0
 
@@ -151,7 +158,7 @@ def _labels(store: KnowledgeStore, iris: set[str], into: Neighbourhood) -> None:
     for start in range(0, len(missing), 500):
         values = " ".join(f"<{i}>" for i in missing[start:start + 500])
         rows = store.select(
-            f"""SELECT ?e ?label ?type WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{
+            f"""SELECT ?e ?label ?type WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?e {{ {values} }}
                   ?e rdfs:label ?label ; a ?type FILTER(STRSTARTS(STR(?type), STR(kg:)) && ?type NOT IN (kg:Actor, kg:Entity)) }} }}"""
         )
         for row in rows:
@@ -336,8 +343,8 @@ def projection(
         rows = store.select(
             """SELECT ?a ?d ?type (COUNT(DISTINCT ?g) AS ?sources) (COUNT(DISTINCT ?s) AS ?statements)
                       (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {
-                 GRAPH ?g { ?s kg:actor ?a ; kg:destination ?d ; kg:eventType ?type ; kg:negated false .
-                            OPTIONAL { ?s kg:date ?date } } }
+                 GRAPH ?g { ?s kg:destination ?d ; kg:actor ?a ; kg:eventType ?type ; kg:negated ?negated .
+                            OPTIONAL { ?s kg:date ?date } } FILTER(!?negated) }
                GROUP BY ?a ?d ?type"""
         )
         wanted = set(types)
@@ -365,7 +372,7 @@ def _attributes(store: KnowledgeStore, graph, hood: Neighbourhood) -> None:
     for start in range(0, len(nodes), 500):
         values = " ".join(f"<{n}>" for n in nodes[start:start + 500])
         for row in store.select(
-            f"""SELECT ?e ?code ?sector WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{
+            f"""SELECT ?e ?code ?sector WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?e {{ {values} }}
                   OPTIONAL {{ ?e kg:countryCode ?code }} OPTIONAL {{ ?e kg:sector ?sector }} }} }}"""
         ):
             details[row["e"]] = row

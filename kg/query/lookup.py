@@ -141,32 +141,47 @@ def relations(
             raise QueryError(f"unknown event type {t!r}; use one of {', '.join(PLOVER_TYPES)}")
     branches = []
     if direction in ("both", "out"):
-        branches.append(f'{{ ?r kg:actor <{entity.iri}> . OPTIONAL {{ ?r kg:target ?other }} BIND("out" AS ?dir) }}')
+        branches.append(f'{{ ?r kg:actor <{entity.iri}> . BIND("out" AS ?dir) }}')
     if direction in ("both", "in"):
-        branches.append(f'{{ ?r kg:target <{entity.iri}> ; kg:actor ?other . BIND("in" AS ?dir) }}')
+        branches.append(f'{{ ?r kg:target <{entity.iri}> . BIND("in" AS ?dir) }}')
     filters = []
+    typed = ""
     if types:
+        typed = "?r kg:eventType ?type ."
         filters.append("?type IN (" + ", ".join(f"<{event_class(t.upper())}>" for t in types) + ")")
     if since:
         filters.append(f'(!BOUND(?last) || STR(?last) >= "{_escape(since)}")')
     if until:
         filters.append(f'(!BOUND(?first) || STR(?first) <= "{_escape(until)}z")')
     where_filter = f"FILTER({' && '.join(filters)})" if filters else ""
-    # Three indexed lookups rather than one query: Oxigraph would evaluate an OPTIONAL label of a
-    # possibly-unbound counterpart as a scan of every label for every relation.
-    rows = store.select(
-        f"""SELECT ?r ?dir ?type ?other ?polarity ?asserted ?sources ?first ?last WHERE {{
-              GRAPH <{RELATIONS_GRAPH}> {{
-                {" UNION ".join(branches)}
-                ?r kg:eventType ?type ; kg:polarity ?polarity ; kg:asserted ?asserted ; kg:sourceCount ?sources .
-                OPTIONAL {{ ?r kg:firstDate ?first }} OPTIONAL {{ ?r kg:lastDate ?last }}
-              }}
+    # Two steps, each an indexed lookup: the relations with their dates (all of them, light), sorted
+    # here; then the details, labels and evidence of only the rows shown. One wide query with ORDER
+    # BY took Oxigraph 1 s for a hub of 8,000 relations, and an OPTIONAL label of a possibly-unbound
+    # counterpart would scan every label for every relation. VALUES sit inside the GRAPH block:
+    # outside it Oxigraph scans the whole graph and joins the list last.
+    dated = store.select(
+        f"""SELECT ?r ?dir ?first ?last WHERE {{ GRAPH <{RELATIONS_GRAPH}> {{
+              {" UNION ".join(branches)} {typed}
+              OPTIONAL {{ ?r kg:firstDate ?first }} OPTIONAL {{ ?r kg:lastDate ?last }} }}
               {where_filter} }}"""
     )
-    labels = labels_of(store, {r["other"] for r in rows if r["other"]})
-    rows.sort(key=lambda r: (r["first"] is None, r["first"] or "", r["last"] or "", r["type"], labels.get(r["other"]) or ""))
-    shown = rows[:limit] if limit else rows
-    best = evidence(store, [r["r"] for r in shown])  # the costly part: only for the rows shown
+    dated.sort(key=lambda r: (r["first"] is None, r["first"] or "", r["last"] or "", r["r"], r["dir"]))
+    shown = dated[:limit] if limit else dated
+    details = {}
+    for batch in range(0, len(shown), 500):
+        values = " ".join(f"<{r['r']}>" for r in shown[batch:batch + 500])
+        for row in store.select(
+            f"""SELECT ?r ?type ?actor ?target ?polarity ?asserted ?sources WHERE {{
+                  GRAPH <{RELATIONS_GRAPH}> {{ VALUES ?r {{ {values} }} ?r kg:eventType ?type ; kg:actor ?actor ; kg:polarity ?polarity ;
+                                               kg:asserted ?asserted ; kg:sourceCount ?sources .
+                                            OPTIONAL {{ ?r kg:target ?target }} }} }}"""
+        ):
+            details[row["r"]] = row
+    for r in shown:
+        row = details[r["r"]]
+        r.update(row, other=row["target"] if r["dir"] == "out" else row["actor"])
+    labels = labels_of(store, {r["other"] for r in shown if r["other"]})
+    best = evidence(store, [r["r"] for r in shown])
     found = RelationList(
         RelationRow(
             relation=r["r"], direction=r["dir"], event_type=r["type"].rsplit("#", 1)[1].upper(),
@@ -176,7 +191,7 @@ def relations(
         )
         for r in shown
     )
-    found.total = len(rows)
+    found.total = len(dated)
     return found
 
 
@@ -193,7 +208,7 @@ def labels_of(store: KnowledgeStore, iris: set[str]) -> dict[str, str]:
     for start in range(0, len(ordered), 500):
         values = " ".join(f"<{i}>" for i in ordered[start:start + 500])
         for row in store.select(
-            f"SELECT ?e ?label WHERE {{ VALUES ?e {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?label }} }}"
+            f"SELECT ?e ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?e {{ {values} }} ?e rdfs:label ?label }} }}"
         ):
             found.setdefault(row["e"], row["label"])
     return found
@@ -211,7 +226,7 @@ def evidence(store: KnowledgeStore, relation_iris: list[str]) -> dict[str, tuple
         values = " ".join(f"<{i}>" for i in relation_iris[start:start + 500])
         for row in store.select(
             f"""SELECT ?r ?verb ?modality ?text ?start ?articleId WHERE {{
-                  VALUES ?r {{ {values} }} GRAPH <{RELATIONS_GRAPH}> {{ ?r kg:supportedBy ?s }}
+                  GRAPH <{RELATIONS_GRAPH}> {{ VALUES ?r {{ {values} }} ?r kg:supportedBy ?s }}
                   GRAPH ?g {{ ?s kg:verb ?verb ; kg:modality ?modality ; prov:wasDerivedFrom ?sentence .
                              ?sentence kg:text ?text ; kg:charStart ?start ; kg:inArticle ?a . ?a kg:articleId ?articleId }} }}"""
         ):
