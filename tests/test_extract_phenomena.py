@@ -53,6 +53,8 @@ CASES = [
     case("QUITO (AP) — The government accepted two deportation flights.",
          [("ECU/GOV", "COOPERATE", "deportation flight")], id="dateline-is-home-not-actor"),
     case("NAIROBI: Police detained 30 migrants.", [("KEN/COP", "COERCE", "migrants")], id="dateline-colon"),
+    case("LAREDO, Texas (AP) — Police detained 30 migrants.", [("USA/COP", "COERCE", "migrants")],
+         id="dateline-region-gives-the-country"),
     case("UPDATE: Kenya deported 40 Somalis.", [("KEN/GOV", "COERCE", "Somali nationals")], id="update-is-no-dateline"),
     case("The DRC rejected the deportation flight.", [("COD/GOV", "REJECT", "deportation flight")],
          id="abbreviation-of-a-state-beats-an-ngo"),

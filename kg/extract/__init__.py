@@ -120,7 +120,9 @@ class Extractor:
                         first = False
                         dateline = self._dateline(line)
                         if dateline is not None:  # read the story from its first word
-                            home[index] = self._gazetteer().place_country(dateline.place)
+                            gazetteer = self._gazetteer()
+                            home[index] = gazetteer.place_country(dateline.place) or (
+                                gazetteer.place_country(dateline.region) if dateline.region else None)  # "EL PASO, Texas"
                             line, start = line[dateline.end:], start + dateline.end
                     yield line, (index, start, noise)
                 yield "", (index, -1, False)  # marks the end of an article in the stream
