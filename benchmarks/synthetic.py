@@ -106,9 +106,10 @@ def generate(statements: int, output: Path, seed: int = 7) -> dict:
                 for line in dict.fromkeys(relation_triples(group)):
                     out.write(line[:-1] + f"<{RELATIONS_GRAPH}> .\n")
                     quads += 1
+    quietest = next(p for p in reversed(people) if p.id in seen_entities)  # the rarest actor that appears
     return {"statements": articles * STATEMENTS_PER_ARTICLE, "articles": articles, "quads": quads,
             "relations": relations, "actors": len(people), "busiest": people[0].id, "second": people[1].id,
-            "busiest_label": people[0].label, "quietest_label": people[-1].label}
+            "busiest_label": people[0].label, "quietest_label": quietest.label}
 
 
 if __name__ == "__main__":
