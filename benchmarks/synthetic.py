@@ -107,9 +107,11 @@ def generate(statements: int, output: Path, seed: int = 7) -> dict:
                     out.write(line[:-1] + f"<{RELATIONS_GRAPH}> .\n")
                     quads += 1
     quietest = next(p for p in reversed(people) if p.id in seen_entities)  # the rarest actor that appears
+    typical = next(p for p in people[len(people) // 10:] if p.id in seen_entities)  # one of the top tenth
     return {"statements": articles * STATEMENTS_PER_ARTICLE, "articles": articles, "quads": quads,
             "relations": relations, "actors": len(people), "busiest": people[0].id, "second": people[1].id,
-            "busiest_label": people[0].label, "quietest_label": quietest.label}
+            "busiest_label": people[0].label, "quietest_label": quietest.label,
+            "typical_label": typical.label}
 
 
 if __name__ == "__main__":

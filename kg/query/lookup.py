@@ -139,11 +139,6 @@ def relations(
     for t in types:
         if t.upper() not in PLOVER_TYPES:
             raise QueryError(f"unknown event type {t!r}; use one of {', '.join(PLOVER_TYPES)}")
-    branches = []
-    if direction in ("both", "out"):
-        branches.append(f'{{ ?r kg:actor <{entity.iri}> . BIND("out" AS ?dir) }}')
-    if direction in ("both", "in"):
-        branches.append(f'{{ ?r kg:target <{entity.iri}> . BIND("in" AS ?dir) }}')
     filters = []
     typed = ""
     if types:
@@ -154,15 +149,19 @@ def relations(
     if until:
         filters.append(f'(!BOUND(?first) || STR(?first) <= "{_escape(until)}z")')
     where_filter = f"FILTER({' && '.join(filters)})" if filters else ""
-    # Two steps, each an indexed lookup: the relations with their dates (all of them, light), sorted
-    # here; then the details, labels and evidence of only the rows shown. One wide query with ORDER
-    # BY took Oxigraph 1 s for a hub of 8,000 relations, and an OPTIONAL label of a possibly-unbound
-    # counterpart would scan every label for every relation. VALUES sit inside the GRAPH block:
-    # outside it Oxigraph scans the whole graph and joins the list last.
+    dates = "OPTIONAL { ?r kg:firstDate ?first } OPTIONAL { ?r kg:lastDate ?last }"
+    branches = []
+    if direction in ("both", "out"):
+        branches.append(f'{{ ?r kg:actor <{entity.iri}> . {typed} {dates} BIND("out" AS ?dir) }}')
+    if direction in ("both", "in"):
+        branches.append(f'{{ ?r kg:target <{entity.iri}> . {typed} {dates} BIND("in" AS ?dir) }}')
+    # Two steps: the relations with their dates (all of them, light), sorted here; then details,
+    # labels and evidence for only the rows shown. Every pattern sits inside its UNION branch and
+    # every VALUES list inside its GRAPH block: otherwise Oxigraph joins whole-graph scans (4.9 s
+    # instead of 1.1 s for an actor with 56,000 relations). Sorting here beats ORDER BY in the
+    # store (3 s for the same rows).
     dated = store.select(
-        f"""SELECT ?r ?dir ?first ?last WHERE {{ GRAPH <{RELATIONS_GRAPH}> {{
-              {" UNION ".join(branches)} {typed}
-              OPTIONAL {{ ?r kg:firstDate ?first }} OPTIONAL {{ ?r kg:lastDate ?last }} }}
+        f"""SELECT ?r ?dir ?first ?last WHERE {{ GRAPH <{RELATIONS_GRAPH}> {{ {" UNION ".join(branches)} }}
               {where_filter} }}"""
     )
     dated.sort(key=lambda r: (r["first"] is None, r["first"] or "", r["last"] or "", r["r"], r["dir"]))
