@@ -111,7 +111,7 @@ def generate(statements: int, output: Path, seed: int = 7) -> dict:
     return {"statements": articles * STATEMENTS_PER_ARTICLE, "articles": articles, "quads": quads,
             "relations": relations, "actors": len(people), "busiest": people[0].id, "second": people[1].id,
             "busiest_label": people[0].label, "quietest_label": quietest.label,
-            "typical_label": typical.label}
+            "typical": typical.id, "typical_label": typical.label}
 
 
 if __name__ == "__main__":
