@@ -160,8 +160,7 @@ class Extractor:
 
     def read(self, parsed: ParsedArticle) -> ArticleResult:
         """Read the statements of one parsed article, sentence by sentence, with an article memory."""
-        from kg.extract.actors import ArticleMemory
-        from kg.extract.clauses import SentenceContext
+        from kg.extract.discourse import ArticleMemory, SentenceContext
         from kg.extract.modality import speaker_of
 
         resolver, reader = self._components()
@@ -184,7 +183,7 @@ class Extractor:
                 ctx = SentenceContext(sent, mentions, memory, article, offset, version, quoted_speaker=quoted)
                 statements.extend(reader.read(ctx))
                 if sent.text.rstrip().endswith(":"):
-                    memory.quote_speaker = speaker_of(sent.root, ctx, reader)
+                    memory.quote_speaker = speaker_of(sent.root, ctx, resolver)
         return ArticleResult(article, statements, sentences, parsed.skipped_lines)
 
     def extract_text(self, text: str, date: str | None = None, article_id: str = "text") -> list[Statement]:

@@ -18,33 +18,29 @@ and titles; it is the only state kept between sentences.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import entities
-from kg.extract.gazetteer import KIND_ORDER, Entry, Gazetteer, body_functions, load_gazetteer
+from kg.extract import entities, syntax
+from kg.extract.discourse import ArticleMemory
+from kg.extract.gazetteer import Gazetteer, body_functions, load_gazetteer
 from kg.extract.lexicon import _rows
+from kg.extract.mentions import Mention, MentionFinder
 from kg.model import Entity, Participant
 from kg.resources import lexicon_dir
 
-ACTOR_TYPES = {"Country", "GovernmentBody", "Person", "Organization", "PopulationGroup"}
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.discourse import SentenceContext
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
-}
-_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+ACTOR_TYPES = {"Country", "GovernmentBody", "Person", "Organization", "PopulationGroup"}
 _BODY_NOUNS = {"ministry", "department", "secretariat", "office", "agency", "institute", "service", "commission"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 _PRONOUNS_STATE = {"it", "its"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "agent", "compound", "nmod"}
 # Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
 _QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
@@ -87,185 +83,39 @@ def _function_words() -> dict[str, str]:
     return words
 
 
-@dataclass
-class Mention:
-    """A stretch of tokens the gazetteer or the NER names."""
-
-    start: int
-    end: int
-    kind: str  # a gazetteer kind, or PERSON/ORG/PLACE from spaCy's NER
-    entries: tuple[Entry, ...] = ()
-
-    def text(self, doc: Doc) -> str:
-        return doc[self.start:self.end].text
-
-
-@dataclass
-class ArticleMemory:
-    """What the article has established so far (coreference within one article)."""
-
-    day: str | None = None
-    home_country: str | None = None  # where the story was filed (its dateline), for "the government"
-    person_names: dict[str, Entity] = field(default_factory=dict)
-    person_roles: dict[tuple[str, str], Entity] = field(default_factory=dict)
-    last_person: tuple[int, Entity] | None = None
-    last_state: tuple[int, Entity] | None = None
-    last_subject: tuple[int, Entity] | None = None
-    last_speaker: tuple[int, Entity] | None = None
-    sentence_index: int = 0
-    quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
-    people_seen: list[tuple[int, int, Entity]] = field(default_factory=list)  # (sentence, token, person)
-    last_group: tuple[int, Entity] | None = None
-    last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
-
-    def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
-        names = {entity.label}
-        if full_name:
-            names.add(full_name)
-        for name in list(names):
-            parts = name.split()
-            if len(parts) > 1:
-                names.add(parts[-1])
-        for name in names:
-            self.person_names.setdefault(_name_key(name), entity)
-        if entity.role and entity.country:
-            self.person_roles[(entity.role, entity.country)] = entity
-        self.mark_person(entity, position)
-
-    def mark_person(self, entity: Entity, position: int = 10**9) -> None:
-        self.last_person = (self.sentence_index, entity)
-        self.people_seen = [p for p in self.people_seen if p[2].id != entity.id][-8:]
-        self.people_seen.append((self.sentence_index, position, entity))
-        self.people_seen.sort(key=lambda p: (p[0], p[1]))
-
-    def recent_person(self, exclude: Entity | None = None, window: int = 3, before: int | None = None) -> Entity | None:
-        """The latest person named (in this sentence before token `before`, or earlier)."""
-        for index, position, entity in reversed(self.people_seen):
-            if self.sentence_index - index > window:
-                break
-            if before is not None and index == self.sentence_index and position >= before:
-                continue
-            if exclude is None or entity.id != exclude.id:
-                return entity
-        return None
-
-    def recent(self, slot: tuple[int, Entity] | None, window: int = 2) -> Entity | None:
-        if slot is None or self.sentence_index - slot[0] > window:
-            return None
-        return slot[1]
-
-
 class ActorResolver:
     """Finds actor mentions in a document and resolves noun-phrase heads to participants."""
 
     def __init__(self, nlp, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or load_gazetteer()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for form in self.gaz.forms:
-            self.matcher.add(form, [nlp.make_doc(form)])
         self._nouns = actor_nouns()
         self._titles = titles()
+        self._mention_finder = MentionFinder(nlp, self.gaz, self._nouns, self._titles, _function_words())
         self._last_mentions: dict[int, Mention] = {}
         self._resolving: set[int] = set()
 
-    # ------------------------------------------------------------------ mentions
     def find_mentions(self, doc: Doc) -> dict[int, Mention]:
         """token index → mention, for every token inside an accepted mention."""
-        self._last_mentions = self._find_mentions(doc)
+        self._last_mentions = self._mention_finder.find(doc)
         return self._last_mentions
 
-    def _find_mentions(self, doc: Doc) -> dict[int, Mention]:
-        candidates: list[Mention] = []
-        for match_id, start, end in self.matcher(doc):
-            form = doc.vocab.strings[match_id]
-            entries = tuple(sorted(self.gaz.forms[form], key=lambda e: KIND_ORDER.index(e.kind)))
-            candidates.append(Mention(start, end, entries[0].kind, entries))
-        candidates.sort(key=lambda m: (-(m.end - m.start), KIND_ORDER.index(m.kind), m.start))
-        taken: dict[int, Mention] = {}
-        for mention in candidates:
-            if any(i in taken for i in range(mention.start, mention.end)):
-                continue
-            if not self._acceptable(doc, mention):
-                continue
-            for i in range(mention.start, mention.end):
-                taken[i] = mention
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and self._name_around_country(doc, ent, taken):
-                for i in range(ent.start, ent.end):
-                    taken.pop(i, None)  # "the Indian Youth Congress" is an organization, not India
-            if any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            kind = {"PERSON": "PERSON_NER", "ORG": "ORG_NER"}.get(ent.label_)
-            if kind is None and ent.label_ in _PLACE_LABELS:
-                kind = "PLACE_NER"
-            if kind is None:
-                continue
-            start, end = ent.start, ent.end
-            while end > start and doc[end - 1].tag_ == "POS":
-                end -= 1  # "Petro's" → "Petro"
-            while end > start and doc[start].lower_ in ("the", "a", "an"):
-                start += 1
-            if end <= start:
-                continue
-            mention = Mention(start, end, kind)
-            for i in range(start, end):
-                taken[i] = mention
-        return taken
+    def actor_at(self, token: Token, ctx: "SentenceContext", exclude: Entity | None = None) -> Participant | None:
+        participant = self.resolve(token, ctx.mentions, ctx.memory, exclude=exclude)
+        if participant is None or participant.entity.type not in ACTOR_TYPES:
+            return None
+        return participant
 
-    def _name_around_country(self, doc: Doc, ent: Span, taken: dict[int, Mention]) -> bool:
-        """An organization name with a country word inside and other name words around it."""
-        inner = {taken[i].start for i in range(ent.start, ent.end) if i in taken}
-        if not inner or any(taken[i].kind not in ("ADJECTIVE", "COUNTRY", "DEMONYM") for i in range(ent.start, ent.end) if i in taken):
-            return False
-        others = [t for t in doc[ent.start:ent.end] if t.i not in taken and t.text[:1].isupper() and t.is_alpha]
-        words = " ".join(t.lower_ for t in others)
-        if any(phrase in words for phrase in _function_words()) or not others:
-            return False  # "Mexican Foreign Relations Ministry" is Mexico's ministry
-        return all(t.lower_ not in self._nouns and t.lower_ not in _BODY_NOUNS and t.lemma_.lower() not in self._nouns
-                   for t in others[-1:])
+    def modifier_actor(self, token: Token, ctx: "SentenceContext") -> Participant | None:
+        """An actor named by a modifier: "Mexico's", "U.S.", "Mexican", "Trump's"."""
+        mention = ctx.mentions.get(token.i)
+        if mention is not None and mention.kind == "ADJECTIVE":
+            entity = entities.country(self.gaz, mention.entries[0].key)
+            return Participant(entity, token.text)
+        participant = self.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None and participant.entity.type in ACTOR_TYPES:
+            return participant
+        return None
 
-    def _acceptable(self, doc: Doc, mention: Mention) -> bool:
-        entry = mention.entries[0]
-        first = doc[mention.start]
-        if entry.ambiguous and first.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC"):
-            return False
-        if entry.kind == "PERSON" and mention.end - mention.start == 1:
-            # A bare surname is a person when it is a proper noun the NER takes for a name of
-            # some kind (it often calls "Petro" a GPE or "Trump" an ORG), or when a title precedes it.
-            before = doc[mention.start - 1] if mention.start > 0 else None
-            titled = before is not None and before.lower_ in self._titles
-            named = (first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")) or (
-                first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and first.text[:1].isupper()
-            )
-            if not (named or titled):
-                return False
-        if entry.kind in ("COUNTRY", "CAPITAL", "ORG", "AGENCY") and self._inside_longer_name(doc, mention):
-            return False
-        return True
-
-    def _inside_longer_name(self, doc: Doc, mention: Mention) -> bool:
-        """"New Mexico", "Washington Post", "Panama Canal": the name is part of another name."""
-        neighbours = []
-        if mention.start > 0:
-            neighbours.append(doc[mention.start - 1])
-        if mention.end < len(doc):
-            neighbours.append(doc[mention.end])
-        for token in neighbours:
-            if token.pos_ != "PROPN" or not token.text[:1].isupper():
-                continue
-            if not token.text.replace("-", "").replace("'", "").isalpha():
-                continue  # "U.S. Air Force C-17s": a model number does not extend a name
-            lower = token.lower_
-            if lower in self._titles or lower in self._nouns or lower in _BODY_NOUNS:
-                continue
-            if token.lemma_.lower() in self._nouns or lower.rstrip("s") in self._nouns:
-                continue
-            if lower in _function_words():
-                continue
-            return True
-        return False
-
-    # ------------------------------------------------------------------ resolution
     def resolve(
         self,
         token: Token,
@@ -282,19 +132,18 @@ class ActorResolver:
         if token.lower_ in ("who", "whom", "that", "which") and (
             token.tag_ in ("WP", "WDT") or token.head.dep_ == "relcl"
         ):
-            token = _antecedent(token)  # the parser sometimes tags relative "that" as IN
+            token = syntax.antecedent(token)  # the parser sometimes tags relative "that" as IN
         if exclude is not None and token.tag_ == "PRP" and token.lower_ in _PRONOUNS_PERSON:
             entity = memory.recent_person(exclude=exclude, before=token.i)
         else:
             entity = self._entity(token, mentions, memory, as_place)
         if entity is None:
             return None
-        count, count_text = _count(token)
-        text = _mention_text(token)
+        count, count_text = syntax.count(token)
+        text = syntax.mention_text(token)
         return Participant(entity, text, count, count_text)
 
     def _entity(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
-        lower = token.lower_
         mention = mentions.get(token.i)
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER", "ADJECTIVE") and token.dep_ in _ARGUMENT_DEPS:
             # a name is a name whatever part of speech the tagger gave it ("Saied" tagged a verb)
@@ -307,7 +156,7 @@ class ActorResolver:
             return self._named_organization(token.doc[mention.start:mention.end], mentions)
         if token.tag_ in ("PRP", "PRP$"):
             return self._reported_speaker(token, mentions, memory) or self._pronoun(token, memory)
-        if _lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS or token.pos_ == "NUM":
+        if syntax.lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS or token.pos_ == "NUM":
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:
@@ -333,11 +182,11 @@ class ActorResolver:
     def _structural(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         """An entity read from a common-noun head and its modifiers ("Mexico's foreign ministry")."""
         lower = token.lower_
-        lemma = _lemma(token)
+        lemma = syntax.lemma(token)
         title = self._title(token)
         if title is not None:
             return self._titled_person(token, title, mentions, memory)
-        noun = next((self._nouns[c] for c in _compound_lemmas(token) if c in self._nouns), None)
+        noun = next((self._nouns[c] for c in syntax.compound_lemmas(token) if c in self._nouns), None)
         if noun is None and token.pos_ == "PROPN" and lower.endswith("s"):
             noun = self._nouns.get(lower[:-1])
         if noun is None:
@@ -353,13 +202,13 @@ class ActorResolver:
         if noun.kind == "org":
             return entities.national_organization(self.gaz, country, noun.sector, noun.label)
         if country is None:
-            if lemma in ("country", "nation") and _demonstrative(token):
+            if lemma in ("country", "nation") and syntax.demonstrative(token):
                 return memory.recent(memory.last_state, window=3)
-            if noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not _has_determiner(token):
+            if noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not syntax.has_determiner(token):
                 speaker = self._reported_speaker(token, mentions, memory)
                 if speaker is not None and speaker.country and speaker.country not in entities.INTERNATIONAL:
                     country = speaker.country  # "the administration could begin …, Noem said"
-            if country is None and noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not _has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") and (
+            if country is None and noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not syntax.has_determiner(token) and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") and (
                 token.dep_ != "pobj" or token.head.dep_ == "agent"
             ):
                 # "The Mexican government's position became evident when officials refused …":
@@ -445,7 +294,7 @@ class ActorResolver:
                 continue
             if mentions.get(t.i) is not None and mentions[t.i].kind != "ORG_NER":
                 continue
-            lower, lemma = t.lower_, _lemma(t)
+            lower, lemma = t.lower_, syntax.lemma(t)
             if lower in self._nouns or lemma in self._nouns or lower in _BODY_NOUNS or lemma in _BODY_NOUNS:
                 continue
             if lower in _function_words() or lower in self._titles:
@@ -490,7 +339,7 @@ class ActorResolver:
             if token.dep_ == "ccomp" and token.head.pos_ == "VERB":
                 from kg.extract.lexicon import reporting_verbs
 
-                if _lemma(token.head) in reporting_verbs():
+                if syntax.lemma(token.head) in reporting_verbs():
                     speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
                     if speaker is None or speaker.tag_ == "PRP":
                         return None
@@ -510,7 +359,7 @@ class ActorResolver:
         """"A flight carrying 135 migrants landed, and authorities bused them": the nearest group before."""
         for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             candidate = pronoun.doc[i]
-            if candidate.pos_ in ("NOUN", "PROPN") and _lemma(candidate) in self._nouns and self._nouns[_lemma(candidate)].kind == "group":
+            if candidate.pos_ in ("NOUN", "PROPN") and syntax.lemma(candidate) in self._nouns and self._nouns[syntax.lemma(candidate)].kind == "group":
                 return self._structural(candidate, self._last_mentions, memory)
         return memory.recent(memory.last_group, window=1)
 
@@ -529,7 +378,6 @@ class ActorResolver:
             return self._person(token.doc[mention.start:mention.end], mention, mentions, memory)
         return None
 
-    # ------------------------------------------------------------------ people
     def _person(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         # Two people in each other's apposition ("President Biden and President López
         # Obrador") would send the country search round in circles: resolve each once.
@@ -543,7 +391,7 @@ class ActorResolver:
 
     def _person_once(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         name = span.text.strip()
-        known = memory.person_names.get(_name_key(name))
+        known = memory.person_names.get(syntax.name_key(name))
         if known is not None:
             memory.mark_person(known, span.start)
             return known
@@ -656,7 +504,6 @@ class ActorResolver:
             i -= 1
         return None
 
-    # ------------------------------------------------------------------ modifiers
     def _country_of(
         self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, skip: Span | None = None
     ) -> str | None:
@@ -736,7 +583,7 @@ class ActorResolver:
 
     def _function(self, token: Token) -> str | None:
         """"foreign ministry", "Ministry of Foreign Affairs", "Interior Ministry" → "foreign"/"interior"."""
-        if _lemma(token) not in _BODY_NOUNS and token.lower_ not in ("minister", "ministers"):
+        if syntax.lemma(token) not in _BODY_NOUNS and token.lower_ not in ("minister", "ministers"):
             return None
         words = _function_words()
         phrases = []
@@ -759,79 +606,6 @@ class ActorResolver:
         return None
 
 
-# ---------------------------------------------------------------------- helpers
-def _name_key(name: str) -> str:
-    """"Martínez" and "Martinez" are one name."""
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
-
-
-def _antecedent(pronoun: Token) -> Token:
-    """The noun a relative pronoun stands for; "who" skips places the parser attached it to
-    ("200 migrants from Central Asia and India who are being deported")."""
-    clause = pronoun.head
-    noun = clause.head if clause.dep_ in ("relcl", "acl") else pronoun
-    if pronoun.lower_ in ("who", "whom") and noun.ent_type_ in ("GPE", "LOC", "NORP"):
-        token = noun
-        for _ in range(4):
-            if token.head.i == token.i:
-                break
-            token = token.head
-            if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "LOC", "NORP"):
-                return token
-    return noun
-
-
-def _lemma(token: Token) -> str:
-    """The lemma, mended where spaCy's rule lemmatizer cuts a verb wrongly ("fined" → "fin")."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN") and lemma not in _known_verbs():
-        word = token.lower_
-        for candidate in (word[:-1], word[:-2], word[:-3], word[:-3] + "y" if word.endswith("ied") else ""):
-            if candidate and candidate in _known_verbs():
-                return candidate
-    return lemma
-
-
-@cache
-def _known_verbs() -> frozenset[str]:
-    from kg.extract.lexicon import complement_verbs, predicate_rows, reporting_verbs
-
-    verbs = {lemma.split(" ")[0] for (lemma, pos) in predicate_rows() if pos == "V"}
-    return frozenset(verbs | set(complement_verbs()) | set(reporting_verbs()))
-
-
-def _compound_lemmas(token: Token) -> list[str]:
-    """"coast guard officers" → ["coast guard officer", "guard officer", "officer"], longest first."""
-    chain = []
-    current = token
-    while True:
-        compound = next((t for t in reversed(list(current.lefts)) if t.dep_ == "compound"), None)
-        if compound is None or len(chain) >= 3:
-            break
-        chain.insert(0, compound.lower_)
-        current = compound
-    head = _lemma(token)
-    return [" ".join(chain[k:] + [head]) for k in range(len(chain))] + [head]
-
-
-def _compound_lemma(token: Token) -> str:
-    """"asylum seekers" → "asylum seeker", "border guards" → "border guard"."""
-    compounds = [t for t in token.lefts if t.dep_ == "compound"]
-    if compounds:
-        return f"{compounds[-1].lower_} {_lemma(token)}"
-    return _lemma(token)
-
-
-def _has_determiner(token: Token) -> bool:
-    """A possessive or demonstrative points elsewhere; "the", "some", "two" do not."""
-    return any(
-        (c.dep_ == "poss") or (c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "their", "its"))
-        for c in token.children
-    )
-
-
 def _state_before(token: Token, mentions: dict[int, Mention]) -> str | None:
     """The country if the words before `token` in its sentence name exactly one state (by name,
     adjective, capital, seat, agency or office holder)."""
@@ -845,66 +619,6 @@ def _state_before(token: Token, mentions: dict[int, Mention]) -> str | None:
             if entry.country not in entities.INTERNATIONAL:
                 found.add(entry.country)
     return found.pop() if len(found) == 1 else None
-
-
-def _demonstrative(token: Token) -> bool:
-    return any(t.dep_ == "det" and t.lower_ in ("this", "that", "the") for t in token.children)
-
-
-def _mention_text(token: Token) -> str:
-    """The words of the noun phrase, without relative clauses and trailing punctuation."""
-    keep = [t for t in token.subtree if not _inside_clause(t, token)]
-    if not keep:
-        return token.text
-    start, end = keep[0].i, keep[-1].i + 1
-    span = token.doc[start:end]
-    text = span.text.strip(" ,;:")
-    if text.lower().startswith(("the ", "a ", "an ")):
-        text = text.split(" ", 1)[1]
-    return re.sub(r"\s+", " ", text)
-
-
-def _inside_clause(t: Token, head: Token) -> bool:
-    while t.i != head.i and t.i != t.head.i:
-        if t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl") and t.head.i == head.i:
-            return True
-        t = t.head
-    return False
-
-
-def _count(token: Token) -> tuple[int | None, str | None]:
-    """"around 80 migrants" → (80, "around 80"); "over 5,000 individuals" → (5000, "over 5,000")."""
-    for child in token.children:
-        if child.dep_ != "nummod":
-            continue
-        words = [t for t in child.subtree if t.i < token.i]
-        value = _number(child)
-        if value is None:
-            return None, None
-        text = token.doc[words[0].i:words[-1].i + 1].text if words else child.text
-        return value, text
-    return None, None
-
-
-def _number(token: Token) -> int | None:
-    text = token.text.replace(",", "").lower()
-    if text.isdigit():
-        value = int(text)
-    elif text in _NUMBER_WORDS:
-        value = _NUMBER_WORDS[text]
-    else:
-        try:
-            value = int(float(text))
-        except ValueError:
-            return None
-    for child in token.children:
-        scale = _SCALE.get(child.lower_)
-        if scale and child.i > token.i:
-            value *= scale
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is not None and following.lower_ in _SCALE and following.head.i == token.i:
-        value *= _SCALE[following.lower_]
-    return value
 
 
 __all__ = ["ACTOR_TYPES", "ActorResolver", "ArticleMemory", "Mention"]

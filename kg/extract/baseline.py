@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract import entities, lexicon
 from kg.extract.actors import ActorResolver, Mention
-from kg.extract.clauses import _direct_object
+from kg.extract.syntax import direct_object
 from kg.model import Action, Entity, Participant, Statement
 
 _NAMED = ("COUNTRY", "CAPITAL", "SEAT", "ADJECTIVE", "AGENCY", "ORG", "PERSON", "PERSON_NER", "ORG_NER", "DEMONYM")
@@ -36,7 +36,7 @@ class BaselineReader:
                     if verb.pos_ != "VERB":
                         continue
                     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                    obj = _direct_object(verb)
+                    obj = direct_object(verb)
                     if subject is None or obj is None:
                         continue
                     actor = self._lookup(subject, mentions)

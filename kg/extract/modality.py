@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.extract import lexicon
-from kg.extract.actors import ACTOR_TYPES, _lemma
+from kg.extract import lexicon, syntax
+from kg.extract.actors import ACTOR_TYPES
 from kg.model import Participant
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kg.extract.clauses import ClauseReader, SentenceContext
+    from kg.extract.actors import ActorResolver
+    from kg.extract.discourse import SentenceContext
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _HEDGE_AUX = {"may", "might", "could", "should", "can", "must"}
@@ -43,7 +44,7 @@ class Stance:
 
 def is_reporting(verb: Token) -> bool:
     """A speech or reporting verb introducing a clause ("said that …", "Mexico denied, officials confirmed")."""
-    lemma = _lemma(verb)
+    lemma = syntax.lemma(verb)
     if lemma not in lexicon.reporting_verbs():
         return False
     return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or (
@@ -51,28 +52,28 @@ def is_reporting(verb: Token) -> bool:
     )
 
 
-def read(head: Token, ctx: "SentenceContext", reader: "ClauseReader", nominal: bool = False) -> Stance:
+def read(head: Token, ctx: "SentenceContext", resolver: "ActorResolver", nominal: bool = False) -> Stance:
     verb = _clause_verb(head) if nominal else head
     negated = _negated_noun(head) if nominal else False
     if verb is None:
-        speaker, factive, denies, framed = _attribution(head, ctx, reader)
+        speaker, factive, denies, framed = _attribution(head, ctx, resolver)
         modality = "reported" if framed and not factive else "asserted"
         return Stance(negated != denies, modality, speaker)
     chain = _governing_chain(verb)
-    if not nominal or _lemma(verb) not in ("have",):
+    if not nominal or syntax.lemma(verb) not in ("have",):
         negated = negated or any(_has_negation(t) for t in chain) or _negative_object(verb)
     else:
         negated = negated or _has_negation(verb)
     for token in chain[1:]:
-        behaviour = lexicon.complement_verbs().get(_lemma(token))
+        behaviour = lexicon.complement_verbs().get(syntax.lemma(token))
         if behaviour and behaviour[0] == "negate":
             negated = not negated
-    speaker, factive, denies, framed = _attribution(verb, ctx, reader)
+    speaker, factive, denies, framed = _attribution(verb, ctx, resolver)
     if denies:
         negated = not negated
     modality = _modality(verb, chain, reported=framed and not factive)
     if nominal and modality == "asserted" and any(
-        c.dep_ == "amod" and _lemma(c) in ("plan", "planned", "proposed", "possible", "potential", "threatened")
+        c.dep_ == "amod" and syntax.lemma(c) in ("plan", "planned", "proposed", "possible", "potential", "threatened")
         for c in head.children
     ):
         modality = "planned"
@@ -117,7 +118,7 @@ def _governing_chain(verb: Token) -> list[Token]:
         head = token.head
         if head.pos_ not in ("VERB", "AUX"):
             break
-        if token.dep_ == "ccomp" and lexicon.reporting_verbs().get(_lemma(head)):
+        if token.dep_ == "ccomp" and lexicon.reporting_verbs().get(syntax.lemma(head)):
             break
         if token.dep_ == "conj":
             token = head
@@ -125,7 +126,7 @@ def _governing_chain(verb: Token) -> list[Token]:
         chain.append(head)
         token = head
     # "had no plans to deport": the noun governing an infinitive clause
-    if verb.dep_ == "acl" and _lemma(verb.head) in _PLANNED_NOUNS:
+    if verb.dep_ == "acl" and syntax.lemma(verb.head) in _PLANNED_NOUNS:
         chain.append(verb.head)
     return chain
 
@@ -140,8 +141,8 @@ def _modality(verb: Token, chain: list[Token], reported: bool) -> str:
             elif child.dep_ == "advmod":
                 adverbs.add(child.lower_)
     future = bool(aux & _FUTURE_AUX) or _going_to(chain)
-    behaviours = {lexicon.complement_verbs().get(_lemma(t), ("", None))[0] for t in chain[1:]}
-    if any(_lemma(t) in _PLANNED_NOUNS for t in chain[1:] if t.pos_ == "NOUN"):
+    behaviours = {lexicon.complement_verbs().get(syntax.lemma(t), ("", None))[0] for t in chain[1:]}
+    if any(syntax.lemma(t) in _PLANNED_NOUNS for t in chain[1:] if t.pos_ == "NOUN"):
         behaviours.add("planned")
     if _conditional(verb) or aux & _HEDGE_AUX or "hypothetical" in behaviours:
         return "hypothetical"
@@ -155,7 +156,7 @@ def _modality(verb: Token, chain: list[Token], reported: bool) -> str:
 
 
 def _going_to(chain: list[Token]) -> bool:
-    return any(_lemma(t) == "go" and t.tag_ == "VBG" for t in chain[1:])
+    return any(syntax.lemma(t) == "go" and t.tag_ == "VBG" for t in chain[1:])
 
 
 def _conditional(verb: Token) -> bool:
@@ -176,33 +177,31 @@ def _conditional(verb: Token) -> bool:
 
 
 # ---------------------------------------------------------------------- attribution
-def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") -> tuple[Participant | None, bool, bool, bool]:
+def _attribution(verb: Token, ctx: "SentenceContext", resolver: "ActorResolver") -> tuple[Participant | None, bool, bool, bool]:
     """(speaker, factive, denies, framed): the reporting frame around `verb`, if any (`framed`
     says there is one, even when its speaker is no actor kg can name)."""
-    from kg.extract.clauses import content_clause, subject_tokens
-
     token = verb
     seen = 0
     while token.head.i != token.i and seen < 12:
         seen += 1
-        according = _according_to(token, ctx, reader)
+        according = _according_to(token, ctx, resolver)
         if according is not None:
             return according, False, False, True
         head = token.head
         if token.dep_ in ("ccomp", "parataxis") or (token.dep_ == "conj" and is_reporting(head)):
-            entry = lexicon.reporting_verbs().get(_lemma(head))
+            entry = lexicon.reporting_verbs().get(syntax.lemma(head))
             if entry is not None:
-                speaker = _speaker(subject_tokens(head), ctx, reader)
+                speaker = _speaker(syntax.subject_tokens(head), ctx, resolver)
                 return speaker, entry.factive, entry.denies, True
-        if content_clause(token):
+        if syntax.content_clause(token):
             # "said in a statement that …": the statement's content is reported speech
             verb = token.head.head.head if token.head.dep_ == "pobj" else token.head.head
-            entry = lexicon.reporting_verbs().get(_lemma(verb))
+            entry = lexicon.reporting_verbs().get(syntax.lemma(verb))
             if entry is not None:
-                speaker = _speaker(subject_tokens(verb), ctx, reader)
+                speaker = _speaker(syntax.subject_tokens(verb), ctx, resolver)
                 return speaker, entry.factive, entry.denies, True
         token = head
-    according = _according_to(token, ctx, reader)
+    according = _according_to(token, ctx, resolver)
     if according is not None:
         return according, False, False, True
     if ctx.quoted_speaker is not None:
@@ -210,31 +209,29 @@ def _attribution(verb: Token, ctx: "SentenceContext", reader: "ClauseReader") ->
     return None, False, False, False
 
 
-def _according_to(token: Token, ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:
+def _according_to(token: Token, ctx: "SentenceContext", resolver: "ActorResolver") -> Participant | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
-                        return _speaker([pobj, *pobj.conjuncts], ctx, reader)
+                        return _speaker([pobj, *pobj.conjuncts], ctx, resolver)
     return None
 
 
-def _speaker(tokens: list[Token], ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:
+def _speaker(tokens: list[Token], ctx: "SentenceContext", resolver: "ActorResolver") -> Participant | None:
     for token in tokens:
-        participant = reader.resolver.resolve(token, ctx.mentions, ctx.memory)
+        participant = resolver.resolve(token, ctx.mentions, ctx.memory)
         if participant is not None and participant.entity.type in ACTOR_TYPES:
             ctx.memory.last_speaker = (ctx.memory.sentence_index, participant.entity)
             return participant
     return None
 
 
-def speaker_of(sentence_root: Token, ctx: "SentenceContext", reader: "ClauseReader") -> Participant | None:
+def speaker_of(sentence_root: Token, ctx: "SentenceContext", resolver: "ActorResolver") -> Participant | None:
     """The speaker of a reporting verb that introduces a quotation with a colon."""
-    from kg.extract.clauses import subject_tokens
-
-    if _lemma(sentence_root) in lexicon.reporting_verbs():
-        return _speaker(subject_tokens(sentence_root), ctx, reader)
+    if syntax.lemma(sentence_root) in lexicon.reporting_verbs():
+        return _speaker(syntax.subject_tokens(sentence_root), ctx, resolver)
     return None
 
 

@@ -1,0 +1,109 @@
+"""What the reader knows beyond the sentence: the article so far, and the sentence being read.
+
+`ArticleMemory` is the only state kept between sentences of one article: the
+people named (for surnames, titles and pronouns), the last state, subject,
+speaker and group, a speaker introducing a quotation with a colon, and the two
+sides of the last meeting ("the two leaders"). `SentenceContext` bundles what
+every reading step needs about the sentence at hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract import syntax
+from kg.model import Article, Entity, Participant
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.mentions import Mention
+
+# Nouns that, with "the two"/"both", stand for the two sides of the last meeting.
+_PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")
+
+
+@dataclass
+class ArticleMemory:
+    """What the article has established so far (coreference within one article)."""
+
+    day: str | None = None
+    home_country: str | None = None  # where the story was filed (its dateline), for "the government"
+    person_names: dict[str, Entity] = field(default_factory=dict)
+    person_roles: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    last_person: tuple[int, Entity] | None = None
+    last_state: tuple[int, Entity] | None = None
+    last_subject: tuple[int, Entity] | None = None
+    last_speaker: tuple[int, Entity] | None = None
+    sentence_index: int = 0
+    quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
+    people_seen: list[tuple[int, int, Entity]] = field(default_factory=list)  # (sentence, token, person)
+    last_group: tuple[int, Entity] | None = None
+    last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
+
+    def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
+        names = {entity.label}
+        if full_name:
+            names.add(full_name)
+        for name in list(names):
+            parts = name.split()
+            if len(parts) > 1:
+                names.add(parts[-1])
+        for name in names:
+            self.person_names.setdefault(syntax.name_key(name), entity)
+        if entity.role and entity.country:
+            self.person_roles[(entity.role, entity.country)] = entity
+        self.mark_person(entity, position)
+
+    def mark_person(self, entity: Entity, position: int = 10**9) -> None:
+        self.last_person = (self.sentence_index, entity)
+        self.people_seen = [p for p in self.people_seen if p[2].id != entity.id][-8:]
+        self.people_seen.append((self.sentence_index, position, entity))
+        self.people_seen.sort(key=lambda p: (p[0], p[1]))
+
+    def recent_person(self, exclude: Entity | None = None, window: int = 3, before: int | None = None) -> Entity | None:
+        """The latest person named (in this sentence before token `before`, or earlier)."""
+        for index, position, entity in reversed(self.people_seen):
+            if self.sentence_index - index > window:
+                break
+            if before is not None and index == self.sentence_index and position >= before:
+                continue
+            if exclude is None or entity.id != exclude.id:
+                return entity
+        return None
+
+    def recent(self, slot: tuple[int, Entity] | None, window: int = 2) -> Entity | None:
+        if slot is None or self.sentence_index - slot[0] > window:
+            return None
+        return slot[1]
+
+
+@dataclass
+class SentenceContext:
+    """Everything the reader needs about the sentence being read."""
+
+    sent: Span
+    mentions: dict[int, "Mention"]
+    memory: ArticleMemory
+    article: Article
+    offset: int  # where the sentence's doc starts in the article text
+    extractor: str
+    quoted_speaker: Participant | None = None  # a speaker introducing this sentence with a colon
+    consumed: set[int] = field(default_factory=set)  # event nouns already coded inside a verb's statement
+
+
+def pair(token: Token, memory: ArticleMemory) -> list[Participant]:
+    """"They", "the two leaders", "both sides" right after a meeting: the meeting's two sides."""
+    if memory.last_pair is None or memory.sentence_index - memory.last_pair[0] > 2:
+        return []
+    lower = token.lower_
+    plural_reference = lower == "they" or (
+        syntax.lemma(token) in _PAIR_NOUNS
+        and token.tag_ in ("NNS", "NNPS")
+        and any(c.lower_ in ("two", "both") for c in token.children)
+    )
+    return list(memory.last_pair[1]) if plural_reference else []
+
+
+__all__ = ["ArticleMemory", "SentenceContext", "pair"]

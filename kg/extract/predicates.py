@@ -1,0 +1,361 @@
+"""Which words are events, and how they are coded: the predicates of a sentence.
+
+For every verb and event noun the reader meets, this step decides whether it is
+an event of its own (not a purpose, condition or the content of a governing
+verb), finds its coding in the lexicon from the classes of its object ("deny"
++ permission, "impose" + tariffs), and returns a `Frame`: the predicate with
+its coding, before any participant is resolved. Control verbs ("refused to
+allow", "threatened to impose") code the event themselves and hand their
+complement's arguments on; light verbs ("held talks") take their noun's coding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract import lexicon, modality, syntax
+from kg.extract.actors import ACTOR_TYPES, ActorResolver
+from kg.extract.lexicon import Coding, _rows
+from kg.resources import lexicon_dir
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.discourse import SentenceContext
+
+# Types that stay events when their object is a statement ("rejected the statement").
+_JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
+# Judicial findings: "ruled that the plan was unlawful".
+_RULING_VERBS = ("rule", "find", "declare", "deem", "judge", "hold")
+_UNLAWFUL = ("unlawful", "illegal", "unconstitutional", "invalid", "void", "discriminatory", "illegitimate", "arbitrary")
+# Nouns of intention whose infinitive is an intended event ("plans to deport", "its threat to impose").
+_INTENTION_NOUNS = ("plan", "intention", "intent", "threat", "promise", "pledge", "bid", "attempt", "effort",
+                    "decision", "offer", "commitment", "agreement", "proposal", "willingness", "readiness", "move")
+# Nouns naming agreements: events only with a complement ("agreement to accept").
+_AGREEMENT_NOUNS = ("agreement", "deal", "pact", "accord", "memorandum", "arrangement", "treaty", "commitment", "pledge", "promise", "offer")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A predicate with its coding, before participants are resolved."""
+
+    head: Token  # the predicate token (verb or event noun)
+    coding: Coding
+    lemma: str
+    words: str  # "has denied"
+    argument_head: Token  # whose arguments give the target (embedded verb under control)
+    governor: Token | None = None  # the verb whose direct object is the target ("asked Mexico to")
+    argument_coding: Coding | None = None  # the embedded predicate's coding, for its target prepositions
+    inverse: bool = False  # "X drew condemnation from Y": Y acts, X (or its owner) is the target
+    about: Token | None = None  # what a judgment is about ("ruled that the plan was unlawful")
+    chain: tuple[Token, ...] = ()  # verbs between the predicate and the clause it sits in
+
+
+class PredicateFinder:
+    """Finds the frames of a sentence's predicates."""
+
+    def __init__(self, resolver: ActorResolver):
+        self.resolver = resolver
+
+    def verb_frame(self, verb: Token, ctx: SentenceContext) -> Frame | None:
+        lemma = syntax.phrasal_lemma(verb)
+        base = syntax.lemma(verb)
+        if governed(verb):
+            return None  # coded at the verb that governs it ("refused to allow")
+        if not own_event(verb):
+            return None  # a purpose, reason or condition of another event, or inside a threat
+        if syntax.lemma(verb) in _RULING_VERBS:
+            unlawful = _unlawful_clause(verb)
+            if unlawful is not None:
+                # "the Supreme Court ruled that the plan was unlawful": a finding against (CAMEO 116)
+                coding = lexicon.coding_for(lexicon.PredicateRow("rule", "V", "*", "116", None, None, frozenset()))
+                subject = next((c for c in unlawful.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return Frame(verb, coding, syntax.lemma(verb), syntax.verb_words(verb), argument_head=unlawful, about=subject)
+        if modality.is_reporting(verb):
+            return None
+        xcomp = syntax.verbal_complement(verb)
+        behaviour = lexicon.complement_verbs().get(lemma) or lexicon.complement_verbs().get(base)
+        if xcomp is not None and behaviour is not None and behaviour[0] == "planned" and (
+            syntax.direct_object(verb) is not None or any(c.dep_ == "nsubj" for c in xcomp.children)
+        ):
+            behaviour = ("govern-object", "100")  # "expects all nations to cooperate": a demand
+        if xcomp is not None and behaviour is not None:
+            kind, cameo = behaviour
+            if kind in ("govern", "govern-object"):
+                coding = lexicon.coding_for(
+                    lexicon.PredicateRow(base, "V", "*", cameo, None, None, frozenset())
+                )
+                embedded = _embedded_coding(xcomp, self, ctx)
+                if coding.type == "THREATEN" and embedded is not None:
+                    coding = _threat_mode(coding, embedded)
+                self.consume_objects(xcomp, ctx)
+                return Frame(
+                    verb, coding, base, syntax.verb_words(verb), argument_head=xcomp,
+                    governor=verb if kind == "govern-object" else None,
+                    argument_coding=embedded,
+                )
+            return None  # transparent: the complement is the event
+        if lemma in discourse_verbs() and lemma not in ("call",) and (
+            not lexicon.is_predicate(lemma, "V") or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        ):
+            return None  # "demonstrates the scale" is discourse; "activists demonstrated" is not
+        coding = self.coding(verb, lemma, ctx) or (self.coding(verb, base, ctx) if lemma != base else None)
+        if coding is None:
+            return None
+        if coding.is_light:
+            patient = syntax.patient(verb)
+            if patient is None:
+                return None
+            noun_coding = self.noun_coding(patient, ctx)
+            if noun_coding is None:
+                return None
+            ctx.consumed.add(patient.i)
+            return Frame(verb, noun_coding, syntax.lemma(patient), syntax.verb_words(verb) + " " + patient.text,
+                         argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
+        return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb)
+
+    def coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
+        if not lexicon.is_predicate(lemma, "V"):
+            return None
+        if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+            return None  # "called it an administrative matter": naming, not a call
+        patient = syntax.patient(verb)
+        classes = self.classes(patient, ctx) if patient is not None else ()
+        for second in verb.children:  # "paid Rwanda 240 million pounds": both objects count
+            if second.dep_ in ("dobj", "dative", "npadvmod") and (patient is None or second.i != patient.i) and second.pos_ in ("NOUN", "PROPN"):
+                classes += self.classes(second, ctx)
+        if not classes:
+            classes = self._prepositional_classes(verb, ctx)
+        coding = lexicon.lookup(lemma, "V", classes)
+        if coding is not None and "DISCOURSE" in classes and coding.type not in _JUDGING:
+            return None  # "released a statement", "requested anonymity": talk about talk
+        return coding
+
+    def noun_coding(self, noun: Token, ctx: SentenceContext) -> Coding | None:
+        of_object = syntax.prep_object(noun, ("of",))
+        classes = self.classes(of_object, ctx) if of_object is not None else ()
+        coding = lexicon.lookup(syntax.compound_lemma(noun), "N", classes) or lexicon.lookup(syntax.lemma(noun), "N", classes)
+        if coding is None and noun.lower_ == "talks":
+            coding = lexicon.lookup("talks", "N", classes)
+        if coding is None and lexicon.object_classes().get(syntax.lemma(noun)) == "FLIGHT":
+            # "deportation flights": the event is the compound, the head the vehicle
+            for compound in noun.lefts:
+                if compound.dep_ == "compound":
+                    coding = lexicon.lookup(syntax.lemma(compound), "N", ())
+                    if coding is not None:
+                        break
+        return coding
+
+    def noun_frame(self, noun: Token, ctx: SentenceContext) -> Frame | None:
+        coding = self.noun_coding(noun, ctx)
+        if coding is None or coding.type is None:
+            return None
+        if noun.dep_ in ("compound",):
+            return None  # coded at the head ("deportation flights")
+        if noun.pos_ == "PROPN" or (noun.text[:1].isupper() and noun.i > noun.sent.start):
+            return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
+        if noun.dep_ == "appos":
+            return None  # "visited Panama, his first trip abroad": the verb already says it
+        if coding.type == "AGREE" and syntax.lemma(noun) in _AGREEMENT_NOUNS and not any(
+            c.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children) for c in noun.children
+        ):
+            return None  # "Rome's deal with Tirana" names an agreement; "Colombia's agreement to accept" is one
+        if _patient_of_event(noun) and not explicit_agent(noun):
+            # "rejected the U.S. deportation flight" is one event; "refused to approve the
+            # government's detention of 12 migrants" is two: the possessive states an agent
+            return None
+        return Frame(noun, coding, syntax.lemma(noun), noun.text, argument_head=noun)
+
+    def classes(self, token: Token, ctx: SentenceContext) -> tuple[str, ...]:
+        """Object classes of a noun phrase head: lexical class first, then what it names."""
+        found = []
+        table = lexicon.object_classes()
+        if syntax.lemma(token) in syntax.MEASURES or token.pos_ == "NUM":
+            inner = syntax.prep_object(token, ("of",))
+            if inner is not None:
+                token = inner  # "decades of military cooperation", "12 of the migrants"
+        for key in (syntax.compound_lemma(token), syntax.lemma(token), token.lower_):
+            if key in table:
+                found.append(table[key])
+                break
+        for modifier in token.lefts:  # "tariff order", "visa sanctions", "repatriation flights"
+            if modifier.dep_ == "compound" and syntax.lemma(modifier) in table:
+                found.append(table[syntax.lemma(modifier)])
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None:
+            kind = participant.entity.type
+            if kind == "PopulationGroup":
+                found.append("GROUP")
+            if kind == "Person":
+                found.append("PERSON")
+            if kind == "Country":
+                found.append("STATE")
+            if kind in ACTOR_TYPES:
+                found.append("ACTOR")
+        return tuple(dict.fromkeys(found))
+
+    def _prepositional_classes(self, verb: Token, ctx: SentenceContext) -> tuple[str, ...]:
+        """"cracked down on migrants", "imposed tariffs on": the object behind a particle/preposition."""
+        for prep in verb.children:
+            if prep.dep_ == "prep":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        classes = self.classes(pobj, ctx)
+                        if classes:
+                            return classes
+        return ()
+
+    def consume_objects(self, verb: Token, ctx: SentenceContext) -> None:
+        patient = syntax.patient(verb)
+        if patient is not None and not explicit_agent(patient):
+            ctx.consumed.add(patient.i)
+
+
+@cache
+def discourse_verbs() -> frozenset[str]:
+    return frozenset(cells[0] for cells in _rows(lexicon_dir() / "discourse_verbs.tsv"))
+
+
+def own_event(verb: Token) -> bool:
+    """False for clauses both annotators leave to the event they belong to:
+
+    - purpose: "summoned the U.S. diplomat to protest …", "travel to Mexico to meet …";
+    - reason or charge: "accused Caracas of failing to take back …", "thanked him for …";
+    - condition: "unless Colombia fails to honor …", "if Trump carried out expulsions";
+    - anything inside what another verb governs: the content of a threat or refusal.
+    """
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    token = verb
+    for _ in range(12):
+        if syntax.finite_conjunct_of_infinitive(token):
+            token = token.head.head  # "urged X to release Y and accused Z": "accused" is its own clause
+            continue
+        head = token.head
+        if head.i == token.i:
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            if _is_event_verb(head) and not _is_talk(head):
+                return False  # purpose of an event (but "spoke with X to congratulate him" says what the call did)
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from") and (
+            _is_event_verb(head.head) or (head.head.dep_ == "dobj" and _is_event_verb(head.head.head))
+        ):
+            # the charge or reason of a judgment, or what was prevented ("blocked X from deporting"),
+            # also when the parser hangs the preposition on the object ("accused guards of beating")
+            return False
+        if token.dep_ in ("xcomp", "ccomp") and _is_event_verb(head) and lexicon.complement_verbs().get(syntax.lemma(head)) is None \
+                and syntax.direct_object(head) is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False  # what an event was for: "will pay El Salvador $6 million to hold the Venezuelans"
+        if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and head.pos_ == "NOUN" and syntax.lemma(head) not in _INTENTION_NOUNS and not any(c.dep_ == "poss" for c in head.children):
+            return False  # what a thing is for: "a pilot scheme to return migrants", "flights to deport"
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return False
+        if token.i != verb.i and governed(token):
+            return False  # inside the complement of "threatened", "refused", "promised"
+        if token.dep_ not in ("advcl", "xcomp", "ccomp", "conj", "pcomp", "prep", "relcl", "acl"):
+            return True
+        token = head
+    return True
+
+
+def _is_talk(token: Token) -> bool:
+    coding = lexicon.lookup(syntax.phrasal_lemma(token), "V", ("ACTOR", "PERSON", "STATE")) or lexicon.lookup(syntax.lemma(token), "V", ("ACTOR",))
+    return coding is not None and coding.type == "CONSULT"
+
+
+def _is_event_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = syntax.lemma(token)
+    behaviour = lexicon.complement_verbs().get(lemma)
+    return lexicon.is_predicate(syntax.phrasal_lemma(token), "V") or lexicon.is_predicate(lemma, "V") or (
+        behaviour is not None and behaviour[0] in ("govern", "govern-object")
+    )
+
+
+def governed(verb: Token) -> bool:
+    """Is `verb` the complement of a verb that codes the event itself ("refused to allow",
+    "its position on accepting")?"""
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl") or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+        stance = syntax.direct_object(head) if head.pos_ in ("VERB", "AUX") else None
+        if stance is not None and syntax.verbal_complement(stance) is not None and syntax.verbal_complement(stance).i == verb.i:
+            return True  # "taken a firm stance on accepting": the stance codes it
+    complement = syntax.verbal_complement(head)
+    if complement is None or complement.i != verb.i:
+        return False
+    behaviour = lexicon.complement_verbs().get(syntax.phrasal_lemma(head)) or lexicon.complement_verbs().get(syntax.lemma(head))
+    return behaviour is not None and behaviour[0] in ("govern", "govern-object")
+
+
+def _embedded_coding(verb: Token, finder: "PredicateFinder", ctx: SentenceContext) -> Coding | None:
+    lemma = syntax.phrasal_lemma(verb)
+    return finder.coding(verb, lemma, ctx)
+
+
+def _threat_mode(coding: Coding, embedded: Coding) -> Coding:
+    """THREATEN's mode is the content of the threat (PLOVER): tariffs → restrict, deport → expel."""
+    modes = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
+    mode = {"deport": "expel", "arrest": "arrest"}.get(embedded.mode or "", modes.get(embedded.type or ""))
+    cameo = "1312" if embedded.type == "SANCTION" else coding.cameo
+    return Coding(coding.type, cameo, mode, coding.frame, coding.object_class)
+
+
+def willing(token: Token) -> bool:
+    """"ready to take back", "willing to accept", "its position on accepting": an adjective or a
+    noun of stance that governs an intended act."""
+    if token.pos_ not in ("ADJ", "NOUN"):
+        return False
+    behaviour = lexicon.complement_verbs().get(syntax.lemma(token))
+    if behaviour is None or behaviour[0] != "govern":
+        return False
+    return syntax.verbal_complement(token) is not None
+
+
+def _unlawful_clause(verb: Token) -> Token | None:
+    """The clause of "ruled that X was unlawful", whose subject is what the ruling is against."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            if any(c.dep_ in ("acomp", "attr") and c.lower_ in _UNLAWFUL for c in child.children):
+                return child
+    return None
+
+
+def _patient_of_event(noun: Token) -> bool:
+    """An event noun that is itself what another predicate acts on is coded there, not again."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return lexicon.is_predicate(syntax.phrasal_lemma(head), "V") or lexicon.is_predicate(syntax.lemma(head), "V")
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        return lexicon.is_predicate(syntax.phrasal_lemma(verb), "V") and head.lower_ in ("on", "against", "of")
+    return False
+
+
+def explicit_agent(noun: Token) -> bool:
+    """A possessive or a by-phrase names the agent of an event noun ("the government's detention",
+    "raids by ICE"), and a state names the operator of a deportation flight ("two U.S.
+    deportation flights carrying 180 Guatemalans"): such a nominal is an event of its own even
+    inside another one."""
+    if any(c.dep_ == "poss" for c in noun.children) or syntax.prep_object(noun, ("by",)) is not None:
+        return True
+    if lexicon.object_classes().get(syntax.lemma(noun)) != "FLIGHT" or not any(
+        c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP") for c in noun.children
+    ):
+        return False
+    # only where the flight happened: received or accepted, not refused or threatened
+    head = noun.head
+    coding = lexicon.lookup(syntax.lemma(head), "V", ("FLIGHT",)) if head.pos_ == "VERB" else None
+    return coding is not None and coding.type in ("COOPERATE", "AGREE", "RETREAT")
+
+
+def is_event_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (
+        lexicon.is_predicate(syntax.lemma(token), "N") or lexicon.is_predicate(syntax.compound_lemma(token), "N")
+    )

@@ -1,0 +1,488 @@
+"""Reading spaCy's dependency tree: the syntax every reading step shares.
+
+Pure functions of tokens (and of the lexicon's word lists): lemmas mended where
+the rule lemmatizer errs, the subject of a verb through passives, control,
+coordination and relatives, its patient, its prepositional objects, phrasal
+verbs, verbal complements, counts, and the words of a noun phrase. Nothing
+here resolves an actor or codes an event.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.extract import lexicon
+
+VERB_POS = ("VERB",)
+EVENT_NOUN_POS = ("NOUN", "PROPN")  # event nouns: "deportation", "refusal", and parser-tagged "Talks"
+_PASSIVE_DEPS = ("nsubjpass", "auxpass")
+
+
+# Particles the parser sometimes labels as adverbs ("turned back", "pushed migrants back").
+_PARTICLES = ("back", "away", "down", "off", "out", "up", "in", "around")
+
+
+# Adjectives whose subject is the object of their complement ("hard to deport").
+_TOUGH = ("hard", "easy", "difficult", "impossible", "tough", "simple", "costly", "expensive", "slow", "quick")
+
+
+# Clauses with predicates of their own: their dates are theirs.
+_OTHER_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj")
+
+
+# Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
+MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
+             "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment")
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+}
+
+
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def antecedent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for; "who" skips places the parser attached it to
+    ("200 migrants from Central Asia and India who are being deported")."""
+    clause = pronoun.head
+    noun = clause.head if clause.dep_ in ("relcl", "acl") else pronoun
+    if pronoun.lower_ in ("who", "whom") and noun.ent_type_ in ("GPE", "LOC", "NORP"):
+        token = noun
+        for _ in range(4):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "LOC", "NORP"):
+                return token
+    return noun
+
+
+def lemma(token: Token) -> str:
+    """The lemma, mended where spaCy's rule lemmatizer cuts a verb wrongly ("fined" → "fin")."""
+    value = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN") and value not in _known_verbs():
+        word = token.lower_
+        for candidate in (word[:-1], word[:-2], word[:-3], word[:-3] + "y" if word.endswith("ied") else ""):
+            if candidate and candidate in _known_verbs():
+                return candidate
+    return value
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    from kg.extract.lexicon import complement_verbs, predicate_rows, reporting_verbs
+
+    verbs = {lemma.split(" ")[0] for (lemma, pos) in predicate_rows() if pos == "V"}
+    return frozenset(verbs | set(complement_verbs()) | set(reporting_verbs()))
+
+
+def compound_lemmas(token: Token) -> list[str]:
+    """"coast guard officers" → ["coast guard officer", "guard officer", "officer"], longest first."""
+    chain = []
+    current = token
+    while True:
+        compound = next((t for t in reversed(list(current.lefts)) if t.dep_ == "compound"), None)
+        if compound is None or len(chain) >= 3:
+            break
+        chain.insert(0, compound.lower_)
+        current = compound
+    head = lemma(token)
+    return [" ".join(chain[k:] + [head]) for k in range(len(chain))] + [head]
+
+
+def compound_lemma(token: Token) -> str:
+    """"asylum seekers" → "asylum seeker", "border guards" → "border guard"."""
+    compounds = [t for t in token.lefts if t.dep_ == "compound"]
+    if compounds:
+        return f"{compounds[-1].lower_} {lemma(token)}"
+    return lemma(token)
+
+
+def has_determiner(token: Token) -> bool:
+    """A possessive or demonstrative points elsewhere; "the", "some", "two" do not."""
+    return any(
+        (c.dep_ == "poss") or (c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "their", "its"))
+        for c in token.children
+    )
+
+
+def demonstrative(token: Token) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ("this", "that", "the") for t in token.children)
+
+
+def mention_text(token: Token) -> str:
+    """The words of the noun phrase, without relative clauses and trailing punctuation."""
+    keep = [t for t in token.subtree if not _inside_clause(t, token)]
+    if not keep:
+        return token.text
+    start, end = keep[0].i, keep[-1].i + 1
+    span = token.doc[start:end]
+    text = span.text.strip(" ,;:")
+    if text.lower().startswith(("the ", "a ", "an ")):
+        text = text.split(" ", 1)[1]
+    return re.sub(r"\s+", " ", text)
+
+
+def _inside_clause(t: Token, head: Token) -> bool:
+    while t.i != head.i and t.i != t.head.i:
+        if t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl") and t.head.i == head.i:
+            return True
+        t = t.head
+    return False
+
+
+def count(token: Token) -> tuple[int | None, str | None]:
+    """"around 80 migrants" → (80, "around 80"); "over 5,000 individuals" → (5000, "over 5,000")."""
+    for child in token.children:
+        if child.dep_ != "nummod":
+            continue
+        words = [t for t in child.subtree if t.i < token.i]
+        value = _number(child)
+        if value is None:
+            return None, None
+        text = token.doc[words[0].i:words[-1].i + 1].text if words else child.text
+        return value, text
+    return None, None
+
+
+def _number(token: Token) -> int | None:
+    text = token.text.replace(",", "").lower()
+    if text.isdigit():
+        value = int(text)
+    elif text in _NUMBER_WORDS:
+        value = _NUMBER_WORDS[text]
+    else:
+        try:
+            value = int(float(text))
+        except ValueError:
+            return None
+    for child in token.children:
+        scale = _SCALE.get(child.lower_)
+        if scale and child.i > token.i:
+            value *= scale
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in _SCALE and following.head.i == token.i:
+        value *= _SCALE[following.lower_]
+    return value
+
+
+def name_key(name: str) -> str:
+    """"Martínez" and "Martinez" are one name."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The tokens naming who does `verb`, following passives, control, coordination and relatives."""
+    subject = None
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_misparsed(verb)
+    )
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = prep_object(agent, None) if agent is not None else _embedded_agent(verb)
+        if subject is None:
+            return []
+    else:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        head = verb.head
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and head.i != verb.i:
+            return subject_tokens(head)
+        if verb.pos_ == "NOUN":
+            owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return [owner]
+            if verb.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+                return subject_tokens(head)  # "Mexico maintains its position on accepting …"
+            return []
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in _TOUGH:
+            return []  # "migrants that are hard to deport": the migrants are deported, by nobody named
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            controller = direct_object(head) if object_control(head) else None
+            if controller is None:
+                # raising passives: "Guatemala is expected to receive", "the flight is scheduled to land"
+                controller = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            return [controller, *controller.conjuncts] if controller is not None else subject_tokens(head)
+        if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return [owner]  # "the government's plan to deport asylum seekers"
+            if head.dep_ in ("dobj", "attr"):
+                return subject_tokens(head.head)  # "Ottawa has no plans to suspend", "took steps to deport"
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+            if finite_conjunct_of_infinitive(verb):
+                return subject_tokens(head.head)  # "urged X to release Y and accused Z": the urger accused
+            return subject_tokens(head)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG",):
+            return [head]
+        if verb.dep_ == "acl" and (verb.tag_ in ("VBD", "VBZ", "VBP") or _main_verb_misparsed(verb)):
+            # "Migrants protested outside …" read as a noun with a reduced relative: a finite verb
+            # cannot head one, so the "head noun" is the subject
+            return [head, *head.conjuncts]
+        if verb.dep_ == "advcl" and head.i != verb.i and (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return subject_tokens(head)  # "declaring an emergency", "spoke with X to congratulate him"
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.i:
+            governing = verb.head.head
+            if governing.pos_ != "VERB":
+                return []
+            if verb.head.lower_ in ("for", "of", "from") and direct_object(governing) is not None:
+                obj = direct_object(governing)  # "fined Hungary for restricting", "accused Caracas of failing"
+                return [obj, *obj.conjuncts]
+            return subject_tokens(governing)
+        return []
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+    found = [subject, *subject.conjuncts]
+    for child in subject.children:  # "the UN refugee agency UNHCR and Amnesty International"
+        if child.dep_ in ("appos", "compound") and child.i > subject.i:
+            found += [c for c in child.conjuncts if c.i > child.i]
+    return found
+
+
+def _embedded_agent(verb: Token) -> Token | None:
+    """"was barred from landing by Mexico", "denied permission to land by Bogota": the parser
+    hangs the passive's by-phrase on the complement."""
+    for child in verb.children:
+        if child.dep_ not in ("prep", "xcomp", "advcl", "dobj", "oprd"):
+            continue
+        for inner in child.subtree:
+            if inner.dep_ in ("prep", "agent") and inner.lower_ == "by" and inner.head.pos_ in ("VERB", "NOUN"):
+                if inner.head.tag_ in ("VBG", "VB") or inner.head.dep_ in ("pcomp", "acl", "xcomp"):
+                    pobj = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                        return pobj
+    return None
+
+
+def _main_verb_misparsed(verb: Token) -> bool:
+    """"El Salvador's president, Nayib Bukele, offered to jail …" parsed as a participle on the
+    subject: a participle heading the sentence's root noun with an object or complement of its own
+    is the main verb ("Migrants detained at the border", with neither, stays a passive)."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and (head.dep_ == "ROOT" or head.dep_ in ("nsubj", "appos"))
+        and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    )
+
+
+def object_control(verb: Token) -> bool:
+    """Verbs whose object is the subject of their complement: "asked Mexico to", "allowed the plane to"."""
+    behaviour = lexicon.complement_verbs().get(lemma(verb))
+    return (behaviour is not None and behaviour[0] == "govern-object") or lemma(verb) in (
+        "allow", "permit", "force", "compel", "help", "let", "authorize",
+    )
+
+
+def patient(verb: Token) -> Token | None:
+    """What the verb acts on: the direct object, or the subject of a passive."""
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+    if passive:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return antecedent(subject)
+        return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    direct = direct_object(verb)
+    if direct is not None:
+        return direct
+    bound = phrasal_lemma(verb).split(" ", 1)
+    if len(bound) == 2:  # "pushing for more deals", "cracked down on migrants"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == bound[1]:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    # "allowed the Venezuelan aircraft to land": the subject of the complement is what is acted on
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            embedded = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            bare = lemma(verb) in ("help", "let", "make", "have", "see", "watch")  # "help Washington return"
+            if embedded is not None and (bare or any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children)):
+                return embedded
+    # "detain and accept members": coordinated verbs share the object that follows them
+    for conj in verb.conjuncts:
+        if conj.i > verb.i:
+            direct = direct_object(conj)
+            if direct is not None:
+                return direct
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        if not content_clause(verb):
+            return verb.head  # "the flights that Mexico rejected"
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | None:
+    if head is None:
+        return None
+    if preps is None:  # head is itself the preposition ("by" of a passive)
+        return next((c for c in head.children if c.dep_ == "pobj"), None)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """"take back", "call on", "crack down": the verb with its particle or bound preposition."""
+    base = lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES and 0 < child.i - verb.i <= 4):
+            phrasal = f"{base} {child.lower_}"
+            if lexicon.is_predicate(phrasal, "V") or phrasal in lexicon.complement_verbs():
+                return phrasal
+    for child in verb.children:
+        if child.dep_ == "prep":
+            phrasal = f"{base} {child.lower_}"
+            if lexicon.is_predicate(phrasal, "V") or phrasal in lexicon.complement_verbs():
+                return phrasal
+    return base
+
+
+def verbal_complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    # "agreed last month to receive": the parser hangs the infinitive on the date noun
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            for grandchild in child.children:
+                if grandchild.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in grandchild.children):
+                    return grandchild
+    behaviour = lexicon.complement_verbs().get(lemma(verb))
+    if behaviour is not None and verb.pos_ in ("ADJ", "NOUN") and behaviour[0] == "govern":
+        # "open to accommodating returning nationals", "its position on accepting only Mexicans",
+        # "taken a firm stance on accepting" (the parser hangs "on" on the verb)
+        preps = list(verb.children)
+        if verb.dep_ == "dobj":
+            preps += [c for c in verb.head.children if c.i > verb.i]
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "about"):
+                gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+                if gerund is not None:
+                    return gerund
+    if behaviour is not None and behaviour[0] == "govern" and lemma(verb) in ("warn", "threaten"):
+        # "warned that it would impose tariffs": the threat's content is a clause
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+    # "refused to authorize the landing": spaCy sometimes attaches the infinitive as ccomp/advcl
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl") and child.pos_ == "VERB" and any(
+            t.dep_ == "aux" and t.lower_ == "to" for t in child.children
+        ) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in child.children):
+            return child
+    # "expects all other nations to cooperate": the infinitive comes with its own subject
+    if lexicon.complement_verbs().get(lemma(verb)) is not None:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+                return child
+    return None
+
+
+def finite_conjunct_of_infinitive(verb: Token) -> bool:
+    """"urged Caracas to release them and accused the ministry": a past-tense verb cannot be
+    coordinated with the infinitive the parser joined it to; it goes with the verb above."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.dep_ == "xcomp" and head.tag_ == "VB"
+            and head.head.pos_ in ("VERB", "AUX") and head.head.tag_ in ("VBD", "VBZ", "VBP"))
+
+
+def content_clause(clause: Token) -> bool:
+    """"a statement that Colombia had agreed": a clause stating what a statement says, which the
+    parser labels a relative clause."""
+    return clause.dep_ in ("relcl", "acl") and lexicon.object_classes().get(lemma(clause.head)) in ("DISCOURSE", "CLAIM")
+
+
+def carried_token(head: Token) -> Token | None:
+    """The people a deportation or a flight moves: its "of" object, or the object of "carrying"."""
+    for token in head.subtree:
+        if token.i == head.i or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _inside_relative(token, head):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            return token
+        if token.dep_ == "dobj" and token.head.dep_ == "acl" and lemma(token.head) in ("carry", "transport", "bring", "take"):
+            return token
+    return None
+
+
+def _inside_relative(token: Token, head: Token) -> bool:
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def clause_subject(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "ccomp":
+            return next((c for c in child.children if c.dep_ in ("nsubj",)), None)
+    return None
+
+
+def verb_words(verb: Token) -> str:
+    """The predicate as written, with its auxiliaries and negation: "has denied", "did not accept"."""
+    parts = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    parts.append(verb)
+    parts += [c for c in verb.children if c.dep_ == "prt"]
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+def thing_antecedent(pronoun: Token) -> Token | None:
+    """The nearest thing named as an argument before "it" in its sentence."""
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        token = pronoun.doc[i]
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.ent_type_ == "":
+            return token
+    return None
+
+
+def date_phrases(head: Token) -> list[str]:
+    """Date expressions attached to a predicate ("on Friday", "last week", "Wednesday's deportation")."""
+    phrases = []
+    for child in head.children:
+        tokens = None
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "since", "during", "by", "until", "at", "for"):
+            tokens = [t for t in child.subtree]
+        elif child.dep_ in ("npadvmod", "tmod", "poss", "compound") and child.ent_type_ in ("DATE", "TIME"):
+            tokens = [t for t in child.subtree]
+        elif child.dep_ == "advmod" and child.lower_ in ("yesterday", "today", "tomorrow"):
+            tokens = [child]
+        if tokens and any(t.ent_type_ == "DATE" for t in tokens):
+            phrases.append(" ".join(t.text for t in tokens if t.ent_type_ == "DATE" or t.dep_ == "prep"))
+    return phrases
+
+
+def clause_date_phrases(head: Token) -> list[str]:
+    """A date elsewhere in the predicate's own clause ("rejected two planes carrying deportees on
+    Sunday": the parser hangs "on Sunday" on the participle), never in an embedded clause."""
+    phrases = []
+    stack = [c for c in head.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        token = stack.pop(0)
+        phrases.extend(date_phrases(token))
+        stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSES)
+    return phrases[:1]

@@ -1,0 +1,320 @@
+"""Who an event is done to or with: targets, and the places of a movement.
+
+PLOVER's recipient is the counterpart party: an actor named as indirect or
+direct object, in a prepositional role the lexicon gives ("agree with",
+"impose on"), or as the owner or addressee of the thing acted upon ("denied the
+U.S. permission", "rejected American deportation flights"). The thing itself is
+the statement's object. Movements add their destination ("to Panama") and
+origin ("from Guantanamo").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract import entities, lexicon, syntax
+from kg.extract.actors import ACTOR_TYPES, ActorResolver
+from kg.model import Entity, Participant
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.discourse import SentenceContext
+    from kg.extract.predicates import Frame
+
+_MOVE_DESTINATION = ("to", "into", "toward", "towards")
+_MOVE_ORIGIN = ("from", "out")
+_ALWAYS_TARGET_PREPS = ("against",)
+# Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
+_OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about", "at")
+# Verbal conflict is never directed at the actor's own nationals by way of a thing they own.
+_CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
+
+
+class TargetFinder:
+    """Finds the target, object and movement roles of a frame."""
+
+    def __init__(self, resolver: ActorResolver):
+        self.resolver = resolver
+
+    def find(
+        self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
+    ) -> tuple[Participant | None, str | None]:
+        head = frame.argument_head
+        if nominal and frame.coding.moves_people:
+            carried = self.carried_group(head, ctx)  # "deportation … of Asian migrants", "flights carrying 80 migrants"
+            if carried is not None:
+                return carried, object_text(syntax.carried_token(head), None)
+        preps = tuple(frame.coding.target_prepositions()) + _ALWAYS_TARGET_PREPS
+        if frame.argument_coding is not None:
+            preps += frame.argument_coding.target_prepositions()
+        if nominal:
+            preps += ("to", "with", "against", "on")
+        candidates: list[Participant | None] = []
+        objects: list[Token] = []
+        if frame.about is not None:
+            candidates.append(self.resolver.actor_at(frame.about, ctx) or self.owner(frame.about, ctx, exclude=actor))
+        if frame.governor is not None:
+            governed = syntax.direct_object(frame.governor)
+            if governed is not None:
+                addressed = self.resolver.actor_at(governed, ctx) or self.owner(governed, ctx, exclude=actor)
+                if addressed is None and governed.pos_ in ("NOUN", "PROPN"):
+                    addressed = self.thing(governed, ctx)  # "urged governments to respect …"
+                candidates.append(addressed)
+        dative = next((c for c in head.children if c.dep_ in ("dative", "iobj")), None)
+        if dative is not None and dative.dep_ != "prep":
+            candidates.append(self.resolver.actor_at(dative, ctx))
+        patient = syntax.prep_object(head, ("of",)) if nominal else syntax.patient(head)
+        if patient is not None and "instrument" not in frame.coding.frame and self.resolver.actor_at(patient, ctx) is None:
+            domestic = self._domestic(patient, actor)
+            if domestic is not None:
+                return domestic, object_text(patient, None)
+        if patient is not None and patient.tag_ == "PRP" and patient.lower_ in ("them", "it") and head.dep_ == "conj":
+            shared = syntax.direct_object(head.head)
+            if shared is not None:
+                patient = shared
+        instrument = None
+        if "instrument" in frame.coding.frame:
+            instrument, patient = patient, None  # the troops deployed are the means, not the target
+        if patient is not None:
+            objects.append(patient)
+            candidates.append(self.resolver.actor_at(patient, ctx, exclude=actor))
+        for prep in head.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
+                if frame.coding.moves_people and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for token in (pobj, *pobj.conjuncts):
+                            candidates.append(self.resolver.actor_at(token, ctx) or self.owner(token, ctx))
+        if patient is not None:
+            candidates.append(self.owner(patient, ctx, exclude=actor, movement=frame.coding.moves_people))
+        elif instrument is not None and syntax.lemma(instrument) not in ("troop", "soldier", "force", "personnel"):
+            candidates.append(self.owner(instrument, ctx, exclude=actor))  # "burned an effigy of Trump"
+        for candidate in candidates:
+            if candidate is None or candidate.entity.id == actor.id:
+                continue
+            if frame.coding.type in _CONFLICT_VERBAL and candidate.entity.type == "PopulationGroup" \
+                    and candidate.entity.country is not None and candidate.entity.country == actor.country:
+                continue  # "Brazil protested the treatment of its nationals": not a protest against them
+            return candidate, object_text(patient, candidate) if patient is not None else None
+        if frame.coding.type in ("PROTEST", "ACCUSE") and not nominal:
+            # "marched … to protest immigration raids by ICE", "demonstrated, chanting slogans against X"
+            for purpose in head.children:
+                if purpose.dep_ == "advcl" and (purpose.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)):
+                    aim = syntax.patient(purpose)
+                    if aim is not None:
+                        found = self.resolver.actor_at(aim, ctx) or self.owner(aim, ctx, exclude=actor)
+                        if found is not None:
+                            return found, object_text(aim, found)
+        if frame.coding.type == "REQUEST":
+            demanded = syntax.clause_subject(head)  # "demanding that Washington treat …"
+            if demanded is not None:
+                participant = self.resolver.actor_at(demanded, ctx)
+                if participant is not None and participant.entity.id != actor.id:
+                    return participant, None
+        creates = "creates" in frame.coding.frame or bool(frame.chain)  # "reached an agreement", "held talks"
+        if patient is not None and not creates:
+            thing = self.thing(patient, ctx)
+            if thing is not None:
+                return thing, object_text(patient, None)
+        if patient is None:  # "agreed only to civilian repatriation flights"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in frame.coding.target_prepositions():
+                    pobj = syntax.prep_object(prep, None)
+                    if pobj is not None:
+                        thing = self.thing(pobj, ctx)
+                        if thing is not None:
+                            return thing, object_text(pobj, None)
+        return None, object_text(patient, None) if patient is not None else None
+
+    def _domestic(self, token: Token, actor: Entity) -> Participant | None:
+        """"Meloni accused some judges", "the Supreme Court blocked the administration": an unnamed
+        organ of the state acted upon belongs to the actor's own state (domestic politics)."""
+        from kg.extract.actors import actor_nouns
+
+        noun = actor_nouns().get(syntax.lemma(token))
+        if noun is None or noun.kind not in ("organ", "state") or actor.country is None or actor.type == "Country":
+            return None
+        if syntax.lemma(token) in ("ruling", "judgment", "verdict"):
+            return None  # "criticized the ruling": a decision, not the court
+        if actor.country in entities.INTERNATIONAL or syntax.lemma(token) in ("country", "nation", "state", "side", "counterpart"):
+            return None
+        if any(c.dep_ in ("poss", "amod", "compound") for c in token.children if c.i < token.i and c.lower_ not in ("some", "several")):
+            return None
+        gaz = self.resolver.gaz
+        entity = entities.organ(gaz, actor.country, noun.sector, noun.label) if noun.kind == "organ" else entities.country(gaz, actor.country)
+        return Participant(entity, token.text)
+
+    def coordinated(self, frame: Frame, target: Participant | None, ctx: SentenceContext, nominal: bool) -> list[Participant]:
+        """"received 238 Tren de Aragua members and 23 MS-13 gang members": one target per conjunct."""
+        if target is None or target.entity.type not in ACTOR_TYPES or nominal:
+            return []
+        patient = syntax.patient(frame.argument_head)
+        if patient is None or self.resolver.actor_at(patient, ctx) is None:
+            return []
+        found = []
+        for conj in patient.conjuncts:
+            participant = self.resolver.actor_at(conj, ctx) or self.owner(conj, ctx)
+            if participant is not None and participant.entity.id != target.entity.id:
+                found.append(participant)
+        return found
+
+    def carried_group(self, head: Token, ctx: SentenceContext) -> Participant | None:
+        token = syntax.carried_token(head)
+        if token is None:
+            return None
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        return participant if participant is not None and participant.entity.type == "PopulationGroup" else None
+
+    def owner(
+        self, token: Token, ctx: SentenceContext, exclude: Entity | None = None, depth: int = 0, movement: bool = False
+    ) -> Participant | None:
+        """The party a thing belongs to: "the U.S. permission", "American flights", "Mexico's request",
+        "decades of cooperation with the United States" (not the actor itself: "its border with Russia")."""
+
+        def usable(participant: Participant | None) -> bool:
+            return participant is not None and (exclude is None or participant.entity.id != exclude.id)
+
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                participant = self.resolver.modifier_actor(child, ctx)
+                if usable(participant):
+                    return participant
+        of_object = syntax.prep_object(token, ("of",))
+        if of_object is not None:
+            found = self.resolver.actor_at(of_object, ctx)
+            if not usable(found) and depth < 2:
+                found = self.owner(of_object, ctx, exclude, depth + 1)
+            if usable(found):
+                return found
+        for child in token.children:  # "claims made by Mr. Trump", "flights operated by the U.S."
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = syntax.prep_object(agent, None) if agent is not None else None
+                if pobj is not None:
+                    found = self.resolver.actor_at(pobj, ctx) or self.modifier_owner(pobj, ctx)
+                    if usable(found):
+                        return found
+        if lexicon.object_classes().get(syntax.lemma(token)) in ("CLAIM", "DISCOURSE"):
+            # "allegations that Greek border guards pushed migrants back": what the claim is about
+            for child in token.children:
+                if syntax.content_clause(child) or (child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children)):
+                    subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    found = self.resolver.actor_at(subject, ctx) if subject is not None else None
+                    if usable(found):
+                        return found
+        # "tariffs on Colombian goods", "a memorandum with the United States", "explanations from Washington"
+        movement = movement or moves_people(token)
+        for prep in token.children:
+            if movement and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
+                continue  # "flights from the United States": an origin, not an owner
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.resolver.actor_at(pobj, ctx)
+                        if not usable(found):
+                            found = self.modifier_owner(pobj, ctx)
+                        if usable(found):
+                            return found
+        return None
+
+    def modifier_owner(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                participant = self.resolver.modifier_actor(child, ctx)
+                if participant is not None:
+                    return participant
+        return None
+
+    def thing(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        if token.tag_ == "PRP" and token.lower_ == "it":
+            token = syntax.thing_antecedent(token)  # "… with Hungary and Poland voting against it"
+            if token is None:
+                return None
+        if token.lower_ in ("that", "which") and token.head.dep_ in ("relcl", "acl"):
+            token = syntax.antecedent(token)  # "the flights that Mexico rejected"
+        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("PRP", "WDT"):
+            return None
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
+            return None
+        if syntax.lemma(token) in syntax.MEASURES:
+            inner = syntax.prep_object(token, ("of",))
+            if inner is not None:
+                token = inner  # "seized 200 pounds of fentanyl": the fentanyl
+        participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is not None:
+            # an actor is never a mere thing; places, policies and things are
+            return participant if participant.entity.type in ("Policy", "Place", "Object") else None
+        modifiers = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        phrase = " ".join([*(t.lower_ for t in modifiers), syntax.lemma(token)])
+        return Participant(entities.thing(phrase), object_text(token, None) or token.text)
+
+    def movement(self, frame: Frame, ctx: SentenceContext) -> tuple[Participant | None, Participant | None]:
+        destination = origin = None
+        heads = [frame.argument_head]
+        patient = syntax.prep_object(frame.head, ("of",)) if frame.head.pos_ in syntax.EVENT_NOUN_POS else syntax.patient(frame.argument_head)
+        if patient is not None:
+            heads.append(patient)
+        for head in heads:
+            preps = [c for c in head.children if c.dep_ == "prep"]
+            # "from Guantanamo Bay to Venezuela": the parser hangs "to" on "from"
+            preps += [c for p in preps for c in p.children if c.dep_ == "prep"]
+            for prep in preps:
+                if prep.dep_ != "prep":
+                    continue
+                target = None
+                if prep.lower_ in _MOVE_DESTINATION and destination is None:
+                    target = "destination"
+                elif prep.lower_ in _MOVE_ORIGIN and origin is None:
+                    target = "origin"
+                if target is None:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self.resolver.resolve(pobj, ctx.mentions, ctx.memory, as_place=True)
+                    if patient is not None and head.i == patient.i and target == "origin" and place is not None \
+                            and place.entity.type == "Country":
+                        continue  # "migrants from Cameroon": a nationality, not where the flight left from
+                    if place is not None and place.entity.type in ("Country", "Place"):
+                        if target == "destination":
+                            destination = place
+                        else:
+                            origin = place
+        return destination, origin
+
+
+def object_text(token: Token | None, target: Participant | None) -> str | None:
+    """The acted-upon phrase, without the party it belongs to: "permission to land a military aircraft"."""
+    if token is None:
+        return None
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("relcl", "appos", "conj", "cc", "punct", "det", "predet"):
+            skip.update(t.i for t in child.subtree)
+        if target is not None and child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+            if target.text and child.text in target.text:
+                skip.update(t.i for t in child.subtree)
+    words = [t for t in token.subtree if t.i not in skip]
+    while words and words[0].dep_ in ("case", "punct"):
+        words.pop(0)
+    # participial modifiers describe the thing ("aircraft deporting migrants"); keep the thing
+    cut = next((t.i for t in words if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.i != token.i), None)
+    if cut is not None:
+        words = [t for t in words if t.i < cut]
+    text = " ".join(t.text for t in words).replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s")
+    return text.strip() or None
+
+
+def moves_people(token: Token) -> bool:
+    """"the transfer of migrants to Albania": a noun whose "to" and "from" are a route."""
+    coding = lexicon.lookup(syntax.lemma(token), "N", ("GROUP",)) if token.pos_ == "NOUN" else None
+    return coding is not None and coding.moves_people
+
+
+def own_forces(actor: Participant, target: Participant | None) -> bool:
+    """The target is the actor's own military or police (or forces of no stated country)."""
+    if target is None or target.entity.type != "GovernmentBody" or target.entity.sector not in ("MIL", "COP"):
+        return False
+    return target.entity.country in (None, actor.entity.country)
