@@ -1,9 +1,11 @@
 """Measuring extraction against a gold file, side by side with the SVO baseline.
 
-The gold format and the coding rules are in docs/annotation.md. Each gold
-line is read as a tiny article (its `context`, then its sentence, dated with
-its `date`); only statements from the sentence itself count. Both kg and the
-baseline read the same spaCy parse.
+The gold format and the coding rules are in docs/annotation.md. A sentence
+record is read as a tiny article (its `context`, then its sentence, dated with
+its `date`); only statements from the sentence itself count. An article record
+is read whole, as `kg build` reads a JSON Lines article (title, text, date,
+outlet), and each statement is scored against the gold sentence its predicate
+falls in. Both kg and the baseline read the same spaCy parse.
 
 Three levels are scored, each with precision, recall and F1 over events:
 actor; actor + PLOVER type; actor + type + target (the full triple). Actors
@@ -43,6 +45,7 @@ class GoldSentence:
     events: tuple[GoldEvent, ...]
     phenomena: tuple[str, ...] = ()
     origin: str = ""
+    start: int | None = None  # in an article record: where the sentence starts in the article text
 
     def article(self) -> Article:
         prefix = f"{self.context}\n" if self.context else ""
@@ -53,9 +56,61 @@ class GoldSentence:
         return len(self.context) + 1 if self.context else 0
 
 
-def load_gold(paths: Iterable[str | Path]) -> list[GoldSentence]:
+@dataclass(frozen=True)
+class GoldArticle:
+    """An article record: the whole article and its sentences, each with its events."""
+
+    article: Article
+    sentences: tuple[GoldSentence, ...]
+
+    def sentence_of(self, offset: int) -> int:
+        """The index of the gold sentence an article offset falls in (the one before, between two)."""
+        index = 0
+        for i, sentence in enumerate(self.sentences):
+            if sentence.start is not None and sentence.start <= offset:
+                index = i
+        return index
+
+
+def _events(raw: list[dict]) -> tuple[GoldEvent, ...]:
+    return tuple(
+        GoldEvent(
+            actor=event["actor"],
+            type=event["type"],
+            target=event.get("target"),
+            negated=bool(event.get("negated", False)),
+            modality=event.get("modality"),
+            attributed_to=event.get("attributed_to"),
+        )
+        for event in raw
+    )
+
+
+def _article_record(record: dict, origin: str) -> GoldArticle:
+    """An article record, with each sentence located in the article text (in order)."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        path, _, line = origin.rpartition(":")
+        raise InputError(path, "a redacted article record (its text is withheld): restore the article's text "
+                         "from its url and query first, see tests/gold/news/README.md", line=int(line))
+    article = Article(id=record["id"], text=text, title=record.get("title") or None, date=record.get("date") or None,
+                      url=record.get("url"), source=record.get("outlet"))
+    sentences = []
+    position = 0
+    for number, raw in enumerate(record["sentences"], start=1):
+        body = raw["text"]
+        start = text.find(body, position)
+        if start < 0:
+            raise KeyError(f"sentence {number} is not in the article text after sentence {number - 1}")
+        position = start + len(body)
+        sentences.append(GoldSentence(id=f"{record['id']}#{number}", text=body, context=None, date=article.date,
+                                      events=_events(raw.get("events", [])), origin=origin, start=start))
+    return GoldArticle(article, tuple(sentences))
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[GoldSentence | GoldArticle]:
     """Read gold JSONL files; a malformed line is an InputError naming file and line."""
-    items: list[GoldSentence] = []
+    items: list[GoldSentence | GoldArticle] = []
     for path in paths:
         path = Path(path)
         try:
@@ -67,17 +122,10 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldSentence]:
                 continue
             try:
                 record = json.loads(line)
-                events = tuple(
-                    GoldEvent(
-                        actor=event["actor"],
-                        type=event["type"],
-                        target=event.get("target"),
-                        negated=bool(event.get("negated", False)),
-                        modality=event.get("modality"),
-                        attributed_to=event.get("attributed_to"),
-                    )
-                    for event in record["events"]
-                )
+                if "sentences" in record:
+                    items.append(_article_record(record, f"{path}:{number}"))
+                    continue
+                events = _events(record["events"])
                 items.append(
                     GoldSentence(
                         id=record["id"],
@@ -185,7 +233,7 @@ class Scores:
 
 
 def score_sentence(scores: Scores, item: GoldSentence, predicted: list[Statement]) -> None:
-    events = [s for s in predicted if s.action.type is not None and s.char_start >= item.sentence_start]
+    events = [s for s in predicted if s.action.type is not None and (item.start is not None or s.char_start >= item.sentence_start)]
     for level in _LEVELS:
         counts = scores.levels[level]
         counts.predicted += len(events)
@@ -217,18 +265,41 @@ class Evaluation:
     events: int
 
 
-def evaluate(items: list[GoldSentence], extractor) -> Evaluation:
-    """Score kg and the SVO baseline on the same parse of every gold sentence."""
+def _per_sentence(item: GoldArticle, statements: list[Statement]) -> list[list[Statement]]:
+    buckets: list[list[Statement]] = [[] for _ in item.sentences]
+    for statement in statements:
+        buckets[item.sentence_of(statement.predicate_offset)].append(statement)
+    return buckets
+
+
+def sentences_of(items: list[GoldSentence | GoldArticle]) -> list[GoldSentence]:
+    return [s for item in items for s in (item.sentences if isinstance(item, GoldArticle) else (item,))]
+
+
+def evaluate(items: list[GoldSentence | GoldArticle], extractor) -> Evaluation:
+    """Score kg and the SVO baseline on the same parse of every gold sentence or article."""
     from kg.extract.baseline import BaselineReader
 
     kg_scores, baseline_scores = Scores(), Scores()
     baseline = BaselineReader(extractor._components()[0])
-    by_id = {item.id: item for item in items}
-    for parsed in extractor.parse((item.article() for item in items), include_noise=True):
+    by_id = {(item.article.id if isinstance(item, GoldArticle) else item.id): item for item in items}
+
+    def articles():
+        for item in items:
+            yield item.article if isinstance(item, GoldArticle) else item.article()
+
+    for parsed in extractor.parse(articles(), include_noise=True):
         item = by_id[parsed.article.id]
-        score_sentence(kg_scores, item, extractor.read(parsed).statements)
-        score_sentence(baseline_scores, item, baseline.read(parsed))
-    return Evaluation(kg_scores, baseline_scores, len(items), sum(len(i.events) for i in items))
+        statements, base = extractor.read(parsed).statements, baseline.read(parsed)
+        if isinstance(item, GoldArticle):
+            for sentence, mine, theirs in zip(item.sentences, _per_sentence(item, statements), _per_sentence(item, base)):
+                score_sentence(kg_scores, sentence, mine)
+                score_sentence(baseline_scores, sentence, theirs)
+        else:
+            score_sentence(kg_scores, item, statements)
+            score_sentence(baseline_scores, item, base)
+    sentences = sentences_of(items)
+    return Evaluation(kg_scores, baseline_scores, len(sentences), sum(len(s.events) for s in sentences))
 
 
 def format_table(evaluation: Evaluation) -> str:
