@@ -85,6 +85,8 @@ class ClauseReader:
                     # "Peru sent army units to Tacna": a state's own troops are what it mobilizes, not its target
                     target, obj = None, obj or target.text
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
+                if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
+                    continue  # a verb known only by PETRARCH's default code is an event between two parties
                 if statement.action.type in _REQUIRES_RECIPIENT and statement.target is None:
                     continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
                 if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type == "Object":

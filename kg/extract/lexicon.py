@@ -147,9 +147,20 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
     }
 
 
+def cameo_entry(code: str | None) -> CameoCode | None:
+    """The table's entry for a CAMEO code, or for its nearest parent ("0873" → "087")."""
+    table = cameo_table()
+    code = code or ""
+    while code:
+        if code in table:
+            return table[code]
+        code = code[:-1] if len(code) > 2 else ""
+    return None
+
+
 def coding_for(row: PredicateRow) -> Coding:
     """Resolve a lexicon row against the CAMEO table (the row's own type/mode win)."""
-    entry = cameo_table().get(row.cameo or "")
+    entry = cameo_entry(row.cameo)
     plover = row.type or (entry.type if entry else None)
     mode = row.mode or (entry.mode if entry else None)
     return Coding(plover, row.cameo, mode, row.frame, row.object_class)
@@ -180,11 +191,88 @@ def is_predicate(lemma: str, pos: str) -> bool:
     return (lemma, pos) in predicate_rows()
 
 
+@dataclass(frozen=True)
+class VerbPattern:
+    """A PETRARCH verb pattern: the verb takes `cameo` (None: no event) when every constraint
+    holds. Alternatives are lemmas or phrases; None accepts any word."""
+
+    object: tuple[str, ...] | None = None
+    preps: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
+    subject: tuple[str, ...] | None = None
+    cameo: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return (self.object is not None) + len(self.preps) + (self.subject is not None)
+
+
+@dataclass(frozen=True)
+class BroadVerb:
+    """A verb known from PETRARCH2's dictionaries only: its default code and its patterns, most
+    specific first, and the prepositions its patterns mark as introducing the target."""
+
+    default: str | None
+    patterns: tuple[VerbPattern, ...]
+    target_prepositions: tuple[str, ...]
+
+
+def _alternatives(cell: str) -> tuple[str, ...] | None:
+    return None if cell in ("*", "+") else tuple(cell.split("|"))
+
+
+@cache
+def broad_verbs() -> dict[str, BroadVerb]:
+    """kg/lexicon/petrarch/verbs.tsv (MIT, converted by tools/convert_petrarch.py), by verb."""
+    defaults: dict[str, str | None] = {}
+    patterns: dict[str, list[VerbPattern]] = {}
+    targets: dict[str, set[str]] = {}
+    for cells in _rows(lexicon_dir() / "petrarch" / "verbs.tsv")[1:]:
+        verb, pattern, cameo = cells[0], cells[1], cells[2]
+        code = None if cameo == "-" else cameo
+        if not pattern:
+            defaults[verb] = code
+            continue
+        obj = subject = None
+        preps = []
+        for constraint in _constraints(pattern):
+            kind, _, value = constraint.partition("=")
+            if kind == "object":
+                obj = _alternatives(value)
+            elif kind == "subject":
+                subject = _alternatives(value)
+            elif kind == "pp":
+                prep, _, words = value.partition(":")
+                if words == "+":
+                    targets.setdefault(verb, set()).add(prep)
+                preps.append((prep, _alternatives(words)))
+        patterns.setdefault(verb, []).append(VerbPattern(obj, tuple(preps), subject, code))
+    verbs = set(defaults) | set(patterns)
+    return {
+        verb: BroadVerb(
+            defaults.get(verb),
+            tuple(sorted(patterns.get(verb, ()), key=lambda p: -p.specificity)),
+            tuple(sorted(targets.get(verb, ()))),
+        )
+        for verb in verbs
+    }
+
+
+def _constraints(pattern: str) -> list[str]:
+    """"object=prime minister pp=of:rights abuse" → ["object=prime minister", "pp=of:rights abuse"]."""
+    parts: list[str] = []
+    for word in pattern.split(" "):
+        if word.startswith(("object=", "subject=", "pp=")) or not parts:
+            parts.append(word)
+        else:
+            parts[-1] += " " + word
+    return parts
+
+
 @cache
 def lexicon_version() -> str:
     """A digest of every lexicon file: part of the extractor version recorded in provenance."""
     digest = hashlib.sha256()
-    for path in sorted(lexicon_dir().glob("*.tsv")):
+    for path in sorted(lexicon_dir().glob("**/*.tsv")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update((ontology_dir() / "reference" / "CAMEO2PLOVER-2021.txt").read_bytes())

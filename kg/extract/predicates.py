@@ -118,7 +118,7 @@ class PredicateFinder:
 
     def coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
         if not lexicon.is_predicate(lemma, "V"):
-            return None
+            return broad_coding(verb, lemma)
         if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
             return None  # "called it an administrative matter": naming, not a call
         patient = syntax.patient(verb)
@@ -359,3 +359,83 @@ def is_event_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and (
         lexicon.is_predicate(syntax.lemma(token), "N") or lexicon.is_predicate(syntax.compound_lemma(token), "N")
     )
+
+
+# ---------------------------------------------------------------------- PETRARCH2's verbs
+# Prepositions that introduce the counterpart of an event of each type, for verbs whose
+# patterns do not say ("clashed with", "lashed out at", "pressed for").
+_TYPE_PREPOSITIONS = {
+    "CONSULT": ("with",), "AGREE": ("with",), "COOPERATE": ("with",), "SUPPORT": ("with",),
+    "ACCUSE": ("against", "at", "on"), "THREATEN": ("against",), "SANCTION": ("against", "on"),
+    "PROTEST": ("against",), "REJECT": ("to",), "REQUEST": ("to", "from"), "AID": ("to",),
+    "COERCE": ("against", "on"), "ASSAULT": ("against", "on"), "MOBILIZE": ("against",),
+}
+# CAMEO codes of movements of people: their "to" and "from" are places.
+_MOVEMENT_CODES = ("174", "0841")
+
+
+def broad_coding(verb: Token, lemma: str) -> Coding | None:
+    """The coding of a verb kg's own lexicon lacks, from PETRARCH2's patterns and defaults.
+
+    A pattern that fits the verb's object, prepositional phrases and subject gives its code;
+    otherwise the verb's default. A default is coded only between two parties (frame
+    `party`), as PETRARCH codes events only between a source and a target actor: "Chad
+    bolstered ties with Niger" is an event, "prices bolstered" is not.
+    """
+    if lemma in lexicon.reporting_verbs() or lemma in lexicon.complement_verbs() or lemma in discourse_verbs():
+        return None  # speech, control and framing verbs are read by their own rules
+    entry = lexicon.broad_verbs().get(lemma)
+    if entry is None:
+        return None
+    cameo, matched = entry.default, False
+    for pattern in entry.patterns:
+        if _pattern_fits(pattern, verb):
+            cameo, matched = pattern.cameo, True
+            break
+    if cameo is None:
+        return None
+    coding = lexicon.coding_for(lexicon.PredicateRow(lemma, "V", "*", cameo, None, None, frozenset()))
+    if coding.type is None:
+        return None
+    frame = {f"tp:{p}" for p in entry.target_prepositions + _TYPE_PREPOSITIONS.get(coding.type, ())}
+    frame.add("broad")
+    if not matched:
+        frame.add("party")
+    if cameo.startswith(_MOVEMENT_CODES):
+        frame.add("move")
+    return Coding(coding.type, coding.cameo, coding.mode, frozenset(frame), "*")
+
+
+def _fits(words: tuple[str, ...] | None, token: Token | None) -> bool:
+    """Does a noun phrase head (with its compounds) match one of a pattern's words or phrases?"""
+    if words is None:
+        return token is not None
+    if token is None:
+        return False
+    forms = {syntax.lemma(token), token.lower_}
+    phrases = set(syntax.compound_lemmas(token)) | {" ".join(t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")) + " " + token.lower_}
+    for word in words:
+        if " " in word:
+            if word in phrases:
+                return True
+        elif word in forms or (len(word) >= 5 and any(f.startswith(word) for f in forms)):
+            return True
+    return False
+
+
+def _pattern_fits(pattern: lexicon.VerbPattern, verb: Token) -> bool:
+    if pattern.object is not None and not _fits(pattern.object, syntax.patient(verb)):
+        return False
+    for prep, words in pattern.preps:
+        objects = [syntax.prep_object(verb, (prep,))]
+        patient = syntax.patient(verb)
+        if patient is not None:
+            objects.append(syntax.prep_object(patient, (prep,)))  # "accused Caracas of failing"
+        if not any(_fits(words, o) for o in objects if o is not None) and not (
+            words is None and any(c.dep_ in ("prep", "prt") and c.lower_ == prep for c in verb.children)
+        ):
+            return False
+    if pattern.subject is not None and not any(_fits(pattern.subject, s) for s in syntax.subject_tokens(verb)):
+        return False
+    return True
+
