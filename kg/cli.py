@@ -499,13 +499,12 @@ def export(store, fmt, output, types, since, until, countries, include_negated, 
 @click.option("--png", "png", help="Also (or only) draw a static PNG image to this file (needs matplotlib).")
 @click.option("--max-nodes", default=300, show_default=True, help="Keep the best-connected nodes only.")
 @click.option("--title", default="kg network", show_default=True)
-@click.option("--with-objects", is_flag=True, help="Draw things, places and policies too, not only actors.")
 @click.option("--type", "types", multiple=True, type=_TYPES, help="Only relations of these types.")
 @click.option("--since", help="Only relations on or after this date.")
 @click.option("--until", help="Only relations on or before this date.")
 @click.option("--country", "countries", multiple=True, help="Only relations involving these ISO3 codes.")
 @_quiet_option
-def viz(store, output, png, max_nodes, title, with_objects, types, since, until, countries, quiet):
+def viz(store, output, png, max_nodes, title, types, since, until, countries, quiet):
     """Draw the network: a standalone interactive HTML page (works offline) and/or a PNG."""
     from kg.query.export import Filters
     from kg.store import KnowledgeStore
@@ -515,9 +514,9 @@ def viz(store, output, png, max_nodes, title, with_objects, types, since, until,
     with KnowledgeStore.open(store) as ks:
         data = None
         if output or not png:
-            data = write_html(ks, output, filters, max_nodes=max_nodes, title=title, with_objects=with_objects)
+            data = write_html(ks, output, filters, max_nodes=max_nodes, title=title)
         if png:
-            data = write_png(ks, png, filters, max_nodes=max_nodes, data=data, with_objects=with_objects)
+            data = write_png(ks, png, filters, max_nodes=max_nodes, data=data)
     drawn = f"{len(data['nodes'])} nodes, {len(data['edges'])} edges"
     for written in (output, png):
         if written and written != "-":

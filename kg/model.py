@@ -136,6 +136,9 @@ class Statement:
     confidence: float = 0.5
     extractor: str = ""
     predicate_offset: int = 0  # offset of the predicate's head word, for a stable id
+    # Roles the sentence leaves out and the article establishes ("Thirty men were deported"
+    # in a story about US removals: the actor): "actor", "target".
+    inferred: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -173,6 +176,7 @@ class Statement:
             "attributed_to": part(self.attributed_to),
             "date": self.date,
             "date_text": self.date_text,
+            "inferred": list(self.inferred),
             "confidence": round(self.confidence, 2),
             "extractor": self.extractor,
         }

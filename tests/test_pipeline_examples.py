@@ -23,9 +23,16 @@ def test_mexico_denies_the_us_permission_to_land(extract):
     assert record["sentence"].startswith("Mexico has denied") and record["char_start"] == 0
 
 
-def test_guatemala_receives_deportation_flights(extract):
-    statements = extract("Guatemala has already received multiple deportation flights, including one on a chartered commercial plane.")
-    assert triples(statements) == [("Guatemala", "COOPERATE", "deportation flight")]
+def test_guatemala_receives_deportation_flights_from_the_story_state(extract):
+    statements = extract(
+        "The U.S. deported 80 migrants to Guatemala on Friday. "
+        "Guatemala has already received multiple deportation flights, including one on a chartered commercial plane."
+    )
+    assert ("Guatemala", "COOPERATE", "United States") in triples(statements)
+    (received,) = [s for s in statements if s.action.type == "COOPERATE"]
+    assert received.inferred == ("target",) and received.object.startswith("multiple deportation flights")
+    # alone, the sentence names no sender: no recipient, no COOPERATE (PLOVER requires one)
+    assert extract("Guatemala has already received multiple deportation flights.") == []
 
 
 def test_one_node_per_state_whatever_it_is_called(extract):

@@ -160,6 +160,7 @@ class Extractor:
 
     def read(self, parsed: ParsedArticle) -> ArticleResult:
         """Read the statements of one parsed article, sentence by sentence, with an article memory."""
+        from kg.extract import frames
         from kg.extract.discourse import ArticleMemory, SentenceContext
         from kg.extract.modality import speaker_of
 
@@ -184,6 +185,7 @@ class Extractor:
                 statements.extend(reader.read(ctx))
                 if sent.text.rstrip().endswith(":"):
                     memory.quote_speaker = speaker_of(sent.root, ctx, resolver)
+        statements = frames.settle(statements, memory.story, memory.home_country, resolver.gaz)
         return ArticleResult(article, statements, sentences, parsed.skipped_lines)
 
     def extract_text(self, text: str, date: str | None = None, article_id: str = "text") -> list[Statement]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract import dates, discourse, entities, lexicon, modality, syntax
+from kg.extract import dates, discourse, entities, frames, lexicon, modality, syntax
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.discourse import SentenceContext
 from kg.extract.lexicon import Coding
@@ -30,7 +30,6 @@ from kg.extract.targets import TargetFinder, own_forces
 from kg.model import Action, Participant, Statement
 
 # PLOVER: "Requires recipient: Yes".
-_REQUIRES_RECIPIENT = ("COOPERATE", "SANCTION")  # AID too in PLOVER, but aid announced for no one is still aid
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 
@@ -65,11 +64,24 @@ class ClauseReader:
         if "official" in frame.coding.frame:
             actors = [a for a in actors if a.entity.type != "PopulationGroup"]
         if not actors:
+            actors = frames.story_actor(frame, ctx, self.resolver)  # "Thirty men were deported": by the story's state
+        if not actors:
             return []
         stance = modality.read(frame.head, ctx, self.resolver, nominal=nominal)
         results = []
         for actor in actors:
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
+            if frame.vehicle is not None:
+                target = frames.moved_people(frame.vehicle, ctx, self.resolver)
+                obj = frame.vehicle.text
+            if frames.receives(frame) and (target is None or target.entity.type not in ("Country", "GovernmentBody")):
+                # PLOVER's recipient of a reception is the sending state; the people are the object
+                people = syntax.patient(frame.argument_head)
+                obj = obj or (target.text if target is not None else None)
+                target = frames.sender(frame, actor.entity, people, ctx, self.resolver)
+                if actor.entity.country:
+                    ctx.memory.story.receivers.add(actor.entity.country)
+            target, obj = self.targets.recipient(frame, actor, target, obj)
             more = self.targets.coordinated(frame, target, ctx, nominal)
             others = [a for a in actors if _other_side(a, actor)]
             if _reciprocal(frame.coding) and others and not stance.negated and (
@@ -87,7 +99,7 @@ class ClauseReader:
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
                 if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
                     continue  # a verb known only by PETRARCH's default code is an event between two parties
-                if statement.action.type in _REQUIRES_RECIPIENT and statement.target is None:
+                if statement.action.type in frames.REQUIRES_RECIPIENT and statement.target is None:
                     continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
                 if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type == "Object":
                     continue  # "speak to the press": talks need a party
@@ -98,6 +110,7 @@ class ClauseReader:
         for statement in results:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
                 ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
+            frames.note(ctx.memory.story, statement)
         return results
 
     def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:
@@ -240,6 +253,11 @@ class ClauseReader:
             if mention is not None and mention.kind in ("PERSON", "PERSON_NER") and mention.start not in seen:
                 seen.add(mention.start)
                 self.resolver.resolve(ctx.sent.doc[mention.end - 1], ctx.mentions, ctx.memory)
+        for token in ctx.sent:
+            if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+                participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+                if participant is not None and token.dep_ != "nsubjpass":
+                    frames.note_subject(ctx.memory.story, participant.entity)
         root = ctx.sent.root
         for token in syntax.subject_tokens(root):
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)

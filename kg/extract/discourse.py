@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract import syntax
+from kg.extract.frames import Story
 from kg.model import Article, Entity, Participant
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +42,7 @@ class ArticleMemory:
     people_seen: list[tuple[int, int, Entity]] = field(default_factory=list)  # (sentence, token, person)
     last_group: tuple[int, Entity] | None = None
     last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
+    story: Story = field(default_factory=Story)  # the migration story so far, for roles sentences leave out
 
     def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
         names = {entity.label}

@@ -41,6 +41,11 @@ class Coding:
         return "light" in self.frame
 
     @property
+    def receives(self) -> bool:
+        """Taking in people or flights another state sends ("received 200 deportees")."""
+        return "receive" in self.frame
+
+    @property
     def moves_people(self) -> bool:
         return "move" in self.frame
 
@@ -177,14 +182,23 @@ def lookup(lemma: str, pos: str, object_classes_found: tuple[str, ...]) -> Codin
     rows = predicate_rows().get((lemma, pos))
     if not rows:
         return None
+    # the prepositions that introduce a predicate's target are the predicate's, whichever object
+    # class chose its code ("met with X" is a meeting with X whatever "with" governs)
+    prepositions = frozenset(f for row in rows for f in row.frame if f.startswith("tp:"))
     for wanted in object_classes_found:
         for row in rows:
             if row.object_class == wanted:
-                return coding_for(row)
+                return _with_frame(coding_for(row), prepositions)
     for row in rows:
         if row.object_class == "*":
-            return coding_for(row)
+            return _with_frame(coding_for(row), prepositions)
     return None
+
+
+def _with_frame(coding: Coding, extra: frozenset[str]) -> Coding:
+    if extra <= coding.frame:
+        return coding
+    return Coding(coding.type, coding.cameo, coding.mode, coding.frame | extra, coding.object_class)
 
 
 def is_predicate(lemma: str, pos: str) -> bool:

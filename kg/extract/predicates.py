@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.extract import lexicon, modality, syntax
+from kg.extract import frames, lexicon, modality, syntax
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.lexicon import Coding, _rows
 from kg.resources import lexicon_dir
@@ -51,6 +51,7 @@ class Frame:
     inverse: bool = False  # "X drew condemnation from Y": Y acts, X (or its owner) is the target
     about: Token | None = None  # what a judgment is about ("ruled that the plan was unlawful")
     chain: tuple[Token, ...] = ()  # verbs between the predicate and the clause it sits in
+    vehicle: Token | None = None  # the flight or boat whose journey is a removal ("the flight landed")
 
 
 class PredicateFinder:
@@ -101,6 +102,10 @@ class PredicateFinder:
             not lexicon.is_predicate(lemma, "V") or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
         ):
             return None  # "demonstrates the scale" is discourse; "activists demonstrated" is not
+        journey = frames.vehicle_frame(verb, ctx, self.resolver)
+        if journey is not None:
+            coding, vehicle = journey
+            return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb, vehicle=vehicle)
         coding = self.coding(verb, lemma, ctx) or (self.coding(verb, base, ctx) if lemma != base else None)
         if coding is None:
             return None

@@ -37,6 +37,20 @@ class TargetFinder:
     def __init__(self, resolver: ActorResolver):
         self.resolver = resolver
 
+    def recipient(
+        self, frame: Frame, actor: Participant, target: Participant | None, obj: str | None
+    ) -> tuple[Participant | None, str | None]:
+        """PLOVER's recipient is a party: a thing acted upon goes to the object ("rejected the plan":
+        no target, object "the plan"); a place visited stands for its state ("toured a reception
+        centre in Guatemala" → Guatemala), unless the visitor's own."""
+        if target is None or target.entity.type in ACTOR_TYPES:
+            return target, obj
+        if frame.coding.type == "CONSULT" and target.entity.type == "Place":
+            country = target.entity.country or self.resolver.gaz.place_country(target.text)
+            if country and country != actor.entity.country and country not in entities.INTERNATIONAL:
+                return Participant(entities.country(self.resolver.gaz, country), target.text), obj
+        return None, obj or target.text
+
     def find(
         self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
     ) -> tuple[Participant | None, str | None]:

@@ -120,6 +120,8 @@ def statement_triples(statement: Statement, sentences_done: set[int]) -> list[st
             lines.append(f"{s} {iri(KG + 'targetCountText')} {literal(statement.target.count_text or '')} .")
     if statement.object:
         lines.append(f"{s} {iri(KG + 'objectText')} {literal(statement.object)} .")
+    for role in statement.inferred:
+        lines.append(f"{s} {iri(KG + 'inferredRole')} {literal(role)} .")
     if statement.destination is not None:
         lines.append(f"{s} {iri(KG + 'destination')} {iri(statement.destination.entity.id)} .")
     if statement.origin is not None:

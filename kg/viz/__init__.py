@@ -44,7 +44,7 @@ KIND_COLOURS = {
 WIDTH, HEIGHT = 1200, 800
 
 
-def layout(store, filters: Filters = Filters(), max_nodes: int = 300, with_objects: bool = False) -> dict:
+def layout(store, filters: Filters = Filters(), max_nodes: int = 300) -> dict:
     """Nodes with positions and sizes, and edges, as plain data (what both pictures draw)."""
     import networkx as nx
 
@@ -52,8 +52,8 @@ def layout(store, filters: Filters = Filters(), max_nodes: int = 300, with_objec
 
     graph = network(store, filters)
     graph.remove_edges_from(list(nx.selfloop_edges(graph)))
-    if not with_objects:
-        graph = graph.subgraph([n for n, kind in graph.nodes(data="type") if kind in ACTOR_TYPES]).copy()
+    # only parties: PLOVER's recipients are actors; things acted upon are statements' objects, not nodes
+    graph = graph.subgraph([n for n, kind in graph.nodes(data="type") if kind in ACTOR_TYPES]).copy()
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     if graph.number_of_nodes() == 0:
         raise ExportError("nothing to draw: the store (or the filters) leave no relations between actors")
@@ -149,16 +149,15 @@ def html_page(data: dict, title: str = "kg network") -> str:
             .replace("{{data}}", payload).replace("{{script}}", script))
 
 
-def write_html(store, output, filters: Filters = Filters(), max_nodes: int = 300, title: str = "kg network",
-               with_objects: bool = False) -> dict:
-    data = layout(store, filters, max_nodes, with_objects)
+def write_html(store, output, filters: Filters = Filters(), max_nodes: int = 300, title: str = "kg network") -> dict:
+    data = layout(store, filters, max_nodes)
     page = html_page(data, title).encode("utf-8")
     _write(output, lambda handle: handle.write(page))
     return data
 
 
 def write_png(store, output, filters: Filters = Filters(), max_nodes: int = 300, labels: int = 20,
-              data: dict | None = None, with_objects: bool = False) -> dict:
+              data: dict | None = None) -> dict:
     """A static image of the same layout (matplotlib, no screen needed)."""
     try:
         import matplotlib
@@ -168,7 +167,7 @@ def write_png(store, output, filters: Filters = Filters(), max_nodes: int = 300,
         from matplotlib.lines import Line2D
     except ImportError as e:
         raise ExportError("kg viz --png needs matplotlib: pip install 'kg[viz]'") from e
-    data = data or layout(store, filters, max_nodes, with_objects)
+    data = data or layout(store, filters, max_nodes)
     where = {n["id"]: n for n in data["nodes"]}
     figure, axes = plt.subplots(figsize=(WIDTH / 100, HEIGHT / 100), dpi=150)
     axes.set_xlim(0, WIDTH)

@@ -1,0 +1,213 @@
+"""Migration frames: who moves whom, from where to where, and who takes them in.
+
+Removal and deportation, return, transfer, detention and reception are frames
+with roles: the state that acts, the people moved, their origin and
+destination, and the counterpart state. The sentence gives what it gives; the
+article supplies the rest, as an attentive reader would:
+
+- an agentless passive of removal or detention ("Thirty men have been deported
+  to Uzbekistan", "the 12 men were transferred to a facility") takes the
+  story's removing state as its actor;
+- a vehicle moving people ("A charter carrying 40 Nigerians left Madrid for
+  Lagos", "the deportation flight landed in Kigali") is the removal itself, by
+  the vehicle's state or else the story's;
+- a reception ("Ecuador received 60 deportees from Spain") has the sending
+  state as its target and the people as its object; when the sentence does not
+  name the sender, the story's removing state is the target.
+
+Roles the sentence leaves out are filled when the whole article has been read
+(`settle`): the story's removing state is the state the article most often
+shows removing people, else the state whose bodies act most in it, else the
+country of its dateline. A role filled that way is marked inferred.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract import entities, lexicon, syntax
+from kg.model import Entity, Participant, Statement
+from kg.vocab import ID
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.actors import ActorResolver
+    from kg.extract.discourse import SentenceContext
+    from kg.extract.lexicon import Coding
+    from kg.extract.predicates import Frame
+
+#: Stands for the story's removing state until the article has been read to its end.
+STORY_STATE = Participant(Entity(ID + "pending/story-state", "the story's removing state", "Country"), "")
+
+# Verbs of a vehicle's journey: with a vehicle of people as subject, they tell the removal.
+_JOURNEY = ("land", "arrive", "leave", "depart", "take off", "touch down", "fly", "carry", "transport", "bring",
+            "return", "reach")
+# Compounds that make a vehicle a removal ("deportation flight", "repatriation charter").
+_REMOVAL_WORDS = ("deportation", "removal", "repatriation", "expulsion", "deportee", "return", "returns",
+                  "extradition", "transfer", "ice", "deport")
+_REMOVAL = lexicon.PredicateRow("deport", "V", "*", "174", None, "deport", frozenset({"move", "vehicle"}))
+# States whose actors act as states in a story (people and groups of no state do not remove anyone).
+_STATE_LIKE = ("Country", "GovernmentBody")
+#: PLOVER: "Requires recipient: Yes" (AID too in PLOVER, but aid announced for no one is still aid).
+REQUIRES_RECIPIENT = ("COOPERATE", "SANCTION")
+
+
+@dataclass
+class Story:
+    """What the article shows of its migration story, for the roles its sentences leave out."""
+
+    removers: Counter = field(default_factory=Counter)  # country → explicit removals and detentions by it
+    subjects: Counter = field(default_factory=Counter)  # country → clauses whose subject is that state or its organs
+    receivers: set = field(default_factory=set)  # states the article shows taking people in
+
+
+def is_removal(coding: Coding) -> bool:
+    return coding.type == "COERCE" and (coding.moves_people or coding.mode in ("deport", "arrest"))
+
+
+def receives(frame: Frame) -> bool:
+    return frame.coding.receives or (frame.argument_coding is not None and frame.argument_coding.receives)
+
+
+# ---------------------------------------------------------------------- frames the lexicon does not give
+def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) -> tuple[Coding, Token] | None:
+    """"The flight carrying 135 migrants landed in Kigali": (the removal's coding, the vehicle)."""
+    if syntax.phrasal_lemma(verb) not in _JOURNEY and syntax.lemma(verb) not in _JOURNEY:
+        return None
+    if verb.dep_ in ("acl", "relcl", "amod"):
+        return None  # "an aircraft carrying migrants" describes the vehicle; its own verb tells the journey
+    vehicle = next((t for t in syntax.subject_tokens(verb) if lexicon.object_classes().get(syntax.lemma(t)) == "FLIGHT"), None)
+    if vehicle is None:
+        return None
+    removal = any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
+    if not removal and moved_people(vehicle, ctx, resolver) is None:
+        return None
+    return lexicon.coding_for(_REMOVAL), vehicle
+
+
+def agentless(verb: Token) -> bool:
+    """A passive (or passive participle) whose agent the sentence does not name."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    ) or (verb.dep_ == "conj" and verb.tag_ == "VBN" and agentless(verb.head))
+
+
+def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> list[Participant]:
+    """The story's removing state for an agentless removal, detention or vehicle journey, when
+    the people it moves are named."""
+    if not is_removal(frame.coding) or frame.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if "vehicle" in frame.coding.frame:
+        return [STORY_STATE]
+    if not agentless(frame.head):
+        return []
+    moved = syntax.patient(frame.head)
+    if moved is None and frame.head.dep_ == "conj":
+        moved = syntax.patient(frame.head.head)  # "will be detained and returned to France"
+    participant = resolver.resolve(moved, ctx.mentions, ctx.memory) if moved is not None else None
+    if participant is None or participant.entity.type not in ("PopulationGroup", "Person"):
+        return []
+    if participant.entity.sector not in (None, "REF", "CRM"):
+        return []  # "officials were detained": not a removal of migrants
+    return [STORY_STATE]
+
+
+def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
+    carried = syntax.carried_token(vehicle)
+    participant = resolver.resolve(carried, ctx.mentions, ctx.memory) if carried is not None else None
+    return participant if participant is not None and participant.entity.type == "PopulationGroup" else None
+
+
+# ---------------------------------------------------------------------- reception
+def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
+    """The state that sends the people or flights a reception takes in: "from Spain", "deported by
+    the United States", "U.S. deportation flights"; else the story's removing state."""
+    candidates: list[Participant | None] = []
+    for head in (frame.argument_head, people):
+        if head is None:
+            continue
+        source = syntax.prep_object(head, ("from",))
+        if source is not None:
+            candidates.append(resolver.actor_at(source, ctx))
+    if people is not None:
+        for child in people.children:  # "migrants deported by the United States", "deported from the U.S."
+            if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = syntax.prep_object(agent, None) if agent is not None else syntax.prep_object(child, ("from",))
+                if pobj is not None:
+                    candidates.append(resolver.actor_at(pobj, ctx))
+        for child in people.children:  # "U.S. deportation flights", "American deportees"
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < people.i:
+                candidates.append(resolver.modifier_actor(child, ctx))
+    for candidate in candidates:
+        if candidate is not None and candidate.entity.type in _STATE_LIKE and candidate.entity.country not in (None, actor.country):
+            return candidate
+    return STORY_STATE
+
+
+# ---------------------------------------------------------------------- the article's end
+def note(story: Story, statement: Statement) -> None:
+    """Remember an explicit removal or detention by a state: the story's removing state."""
+    actor = statement.actor.entity
+    if statement.action.type != "COERCE" or statement.negated or statement.actor is STORY_STATE:
+        return
+    if statement.action.mode not in ("deport", "arrest"):
+        return
+    if actor.country and (actor.type in _STATE_LIKE or (actor.type == "Person" and actor.sector in ("GOV", "COP"))):
+        story.removers[actor.country] += 1
+
+
+def note_subject(story: Story, entity: Entity) -> None:
+    """A state, one of its bodies or officials as the subject of a clause: the story is about it."""
+    if entity.country and entity.country not in entities.INTERNATIONAL and (
+        entity.type in _STATE_LIKE or (entity.type == "Person" and entity.sector in ("GOV", "COP", "MIL"))
+    ):
+        story.subjects[entity.country] += 1
+
+
+def _pending(statement: Statement) -> list[str]:
+    roles = []
+    if statement.actor is STORY_STATE or statement.actor.entity.id == STORY_STATE.entity.id:
+        roles.append("actor")
+    if statement.target is not None and statement.target.entity.id == STORY_STATE.entity.id:
+        roles.append("target")
+    return roles
+
+
+def settle(statements: list[Statement], story: Story, home_country: str | None, gaz) -> list[Statement]:
+    """Fill the roles left to the story, or drop the statements whose role the article never fills."""
+    if not any(_pending(s) for s in statements):
+        return statements
+    ranked = [c for c, _ in story.removers.most_common()] + [c for c, _ in story.subjects.most_common()]
+    if home_country:
+        ranked.append(home_country)
+    settled = []
+    for statement in statements:
+        roles = _pending(statement)
+        if not roles:
+            settled.append(statement)
+            continue
+        excluded = {p.entity.country for p in (statement.destination, statement.target if "target" not in roles else None,
+                                               statement.actor if "actor" not in roles else None) if p is not None}
+        if "target" in roles:
+            excluded |= story.receivers  # a state taking people in is not the one sending them
+        state = next((c for c in ranked if c not in excluded), None)
+        if state is None:
+            if "actor" in roles or statement.action.type in REQUIRES_RECIPIENT:
+                continue  # the article never says who: no event
+            settled.append(replace(statement, target=None))  # "agreed to accept deportees": from no one named
+            continue
+        participant = Participant(entities.country(gaz, state), "")
+        changes = {role: participant for role in roles}
+        settled.append(replace(statement, **changes, inferred=tuple(roles),
+                               confidence=max(0.1, statement.confidence - 0.15)))
+    return settled
+
+
+__all__ = ["STORY_STATE", "Story", "agentless", "is_removal", "moved_people", "note", "receives", "sender",
+           "settle", "story_actor", "vehicle_frame"]
