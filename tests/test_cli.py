@@ -133,7 +133,8 @@ def test_path_mexico_panama_prints_hops_with_evidence(example_store):
     hops = [l for l in lines if "—" in l or "←" in l]
     assert hops[-1].rstrip().split("[")[0].strip().endswith("Panama") or "Panama" in hops[-1]
     assert sum(1 for l in lines if l.strip().startswith("“")) == len(hops)  # an evidence sentence per hop
-    assert "REJECT" in hops[0] and "United States" in hops[0]
+    # Mexico and Panama meet through the United States or its president
+    assert len(hops) == 2 and ("United States" in hops[0] or "Donald Trump" in hops[0])
 
 
 def test_path_json_and_all_paths(example_store):

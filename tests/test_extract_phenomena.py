@@ -78,7 +78,9 @@ CASES = [
     case("The flights that Mexico rejected carried 80 migrants.", [("MEX/GOV", "REJECT", None)], id="relative-clause"),
     case("El Salvador's president, Nayib Bukele, offered to jail the deportees.",
          [("SLV/GOV", "AGREE", "deportees")], id="apposition"),
-    case("Mexico's refusal of the flight angered Washington.", [("MEX/GOV", "REJECT", None)], id="nominal-refusal"),
+    case("Mexico's refusal of the flight angered Washington.", [("MEX/GOV", "REJECT", "USA/GOV")], id="nominal-refusal"),
+    case("Finland blamed Russia for the influx.\nMoscow denied the charge.",
+         [("FIN/GOV", "ACCUSE", "RUS/GOV"), ("RUS/GOV", "REJECT", "FIN/GOV")], id="reply-to-the-previous-sentence"),
     case("The Pentagon's deployment of 1,500 troops alarmed Mexico.", [("USA/MIL", "MOBILIZE", None)], id="nominal-deployment"),
     case("The U.S. deported migrants from Guantanamo Bay to Venezuela.", [("USA/GOV", "COERCE", "migrants")],
          id="preposition-roles"),
@@ -176,8 +178,9 @@ def test_a_reported_fact_is_not_dated_after_its_report(extract):
 def test_coordinated_companies_do_not_agree_with_each_other(extract):
     investors = extract("Acme Capital, Borealis Partners and Northwind Ventures have committed to invest $10 million in Honduras.")
     states = extract("Panama and Costa Rica agreed to share data.")
-    assert sorted((s.actor.entity.label, s.target) for s in investors) == [
-        ("Acme Capital", None), ("Borealis Partners", None), ("Northwind Ventures", None)]
+    # each commits to Honduras (the counterpart the sentence names), none to the others
+    assert sorted((s.actor.entity.label, s.target.entity.label) for s in investors) == [
+        ("Acme Capital", "Honduras"), ("Borealis Partners", "Honduras"), ("Northwind Ventures", "Honduras")]
     assert sorted((s.actor.entity.label, s.target.entity.label) for s in states) == [
         ("Costa Rica", "Panama"), ("Panama", "Costa Rica")]
 

@@ -201,7 +201,7 @@ def test_agreements_and_their_parties(ask):
     assert [r for r in rows if parties(r) == {"Mexico", "United States"} and str(r["date"]).startswith("2021-06")
             and "security dialogue" in (r["what"] or "")]
     # a claim only: the State Department says the U.S. reached a canal agreement with Panama
-    assert find(rows, parties="United States", modality="reported", reportedBy="State Department")
+    assert find(rows, parties="United States | Panama", modality="reported", reportedBy="State Department")
     # migrant groups are no parties, and signing an executive order alone is no agreement
     assert not [r for r in rows if parties(r) & {"migrants", "Mexican nationals", "people"}]
     assert not [r for r in rows if "Executive Order" in (r["what"] or "")]

@@ -262,6 +262,10 @@ class ActorResolver:
                 return ahead
             return memory.recent_person(before=token.i)
         if lower in _PRONOUNS_STATE:
+            # "Panama denied migrants it had received were held": bound by the clause above it
+            bound = self._clause_subject(token, self._last_mentions, memory)
+            if bound is not None and bound.type in ("Country", "GovernmentBody", "Organization"):
+                return bound
             return memory.recent(memory.last_state)
         if lower in _PRONOUNS_SPEAKER:
             return memory.recent(memory.last_speaker)
@@ -420,10 +424,9 @@ class ActorResolver:
         if country is None:
             if token.dep_ in ("compound",):
                 return None
-            previous = memory.recent(memory.last_person, window=3)
-            if previous is not None and previous.role == role:
-                return previous
-            return None
+            # "the Secretary", "the acting secretary", "the minister": the latest person named
+            # whose office the title names (Rubio, secretary of state, for "the Secretary")
+            return memory.recent_person_with_role(role)
         known = memory.person_roles.get((role, country))
         if known is not None:
             return known
@@ -568,7 +571,7 @@ class ActorResolver:
                     entity = self._entity(subject, mentions, memory, as_place=False)
                     if entity is not None and entity.type in ("Country", "GovernmentBody", "Organization", "Person"):
                         return entity
-                if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+                if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl"):
                     return None
             if head.head.i == head.i:
                 return None

@@ -19,6 +19,8 @@ speech verbs attribute the events of their complement to their subject.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kg.extract import dates, discourse, entities, frames, lexicon, modality, syntax
@@ -96,7 +98,16 @@ class ClauseReader:
                 if frame.coding.type == "MOBILIZE" and own_forces(actor, target):
                     # "Peru sent army units to Tacna": a state's own troops are what it mobilizes, not its target
                     target, obj = None, obj or target.text
+                inferred: tuple[str, ...] = ()
+                if target is None and frame.coding.type in discourse.DYADIC and not frame.coding.moves_people \
+                        and "party" not in frame.coding.frame:
+                    # "Moscow denies the charge" after "Finland blames Russia": the counterpart the
+                    # article has just named (PLOVER codes the recipient of a reply)
+                    target = discourse.counterpart(ctx, actor, frame.head, self.resolver)
+                    inferred = ("target",) if target is not None else ()
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
+                if inferred:
+                    statement = replace(statement, inferred=inferred, confidence=max(0.1, statement.confidence - 0.15))
                 if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
                     continue  # a verb known only by PETRARCH's default code is an event between two parties
                 if statement.action.type in frames.REQUIRES_RECIPIENT and statement.target is None:
@@ -111,6 +122,8 @@ class ClauseReader:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
                 ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
             frames.note(ctx.memory.story, statement)
+            if statement.actor.entity.id != frames.STORY_STATE.entity.id:
+                ctx.memory.parties.append((ctx.memory.sentence_index, statement.actor))
         return results
 
     def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:

@@ -43,6 +43,7 @@ class ArticleMemory:
     last_group: tuple[int, Entity] | None = None
     last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
     story: Story = field(default_factory=Story)  # the migration story so far, for roles sentences leave out
+    parties: list[tuple[int, Participant]] = field(default_factory=list)  # actors of statements, by sentence
 
     def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
         names = {entity.label}
@@ -72,6 +73,19 @@ class ArticleMemory:
             if before is not None and index == self.sentence_index and position >= before:
                 continue
             if exclude is None or entity.id != exclude.id:
+                return entity
+        return None
+
+    def recent_person_with_role(self, role: str, window: int = 6) -> Entity | None:
+        """The latest person named whose office `role` names, word for word ("secretary" names
+        "secretary of state" and "homeland security secretary"; "president" not "vice president")."""
+        words = role.split()
+        for index, _position, entity in reversed(self.people_seen):
+            if self.sentence_index - index > window:
+                break
+            held = (entity.role or "").split()
+            if held == words or (held and all(w in held for w in words) and not (
+                "vice" in held and "vice" not in words) and not ("deputy" in held and "deputy" not in words)):
                 return entity
         return None
 
@@ -108,4 +122,48 @@ def pair(token: Token, memory: ArticleMemory) -> list[Participant]:
     return list(memory.last_pair[1]) if plural_reference else []
 
 
-__all__ = ["ArticleMemory", "SentenceContext", "pair"]
+#: Event types with a counterpart party (PLOVER's recipient), which the article may give when the
+#: sentence does not. Protests, mobilizations and removals are not read this way: their
+#: recipient is the people or place acted upon, or none.
+DYADIC = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+          "SANCTION", "RETREAT")
+_STATE_TYPES = ("Country", "GovernmentBody", "Person", "Organization")
+
+
+def counterpart(ctx: SentenceContext, actor: Participant, head: Token, resolver) -> Participant | None:
+    """The party an event without a stated recipient is done to or with: another party the sentence
+    names (nearest after the predicate, then before it), else the latest actor of the two sentences
+    before, of another country than the actor ("Rubio applauded this decision" after "Panama's
+    President Mulino announced ...": Panama's president)."""
+    own = actor.entity.country
+
+    def other(participant: Participant | None) -> bool:
+        if participant is None or participant.entity.type not in _STATE_TYPES or participant.entity.id == actor.entity.id:
+            return False
+        country = participant.entity.country
+        return country is not None and country != own
+
+    seen: set[int] = set()
+    after, before = [], []
+    for i in range(ctx.sent.start, ctx.sent.end):
+        mention = ctx.mentions.get(i)
+        if mention is None or mention.start in seen or mention.start != i:
+            continue
+        seen.add(mention.start)
+        token = ctx.sent.doc[mention.end - 1]
+        if token.dep_ in ("compound", "amod") and token.head.i != token.i and token.head.ent_type_ == "":
+            token = token.head  # "the U.S. delegation": the phrase, not its modifier
+        participant = resolver.actor_at(token, ctx) if token.i != head.i else None
+        if other(participant):
+            (after if i > head.i else before).append(participant)
+    if after or before:
+        return (after or before)[0]
+    for index, participant in reversed(ctx.memory.parties):
+        if ctx.memory.sentence_index - index > 2:
+            break
+        if index < ctx.memory.sentence_index and other(participant):
+            return participant
+    return None
+
+
+__all__ = ["DYADIC", "ArticleMemory", "SentenceContext", "counterpart", "pair"]
