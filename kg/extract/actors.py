@@ -260,6 +260,9 @@ class ActorResolver:
             ahead = self._cataphora(token, memory)
             if ahead is not None:
                 return ahead
+            previous = self._previous_subject(token, memory)
+            if previous is not None:
+                return previous
             return memory.recent_person(before=token.i)
         if lower in _PRONOUNS_STATE:
             # "Panama denied migrants it had received were held": bound by the clause above it
@@ -278,6 +281,22 @@ class ActorResolver:
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
                 return subject
         return None
+
+    def _previous_subject(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
+        """"Noem went to San Salvador to talk with Bukele. ... she thanked El Salvador": a subject
+        pronoun continues the previous sentence's subject, not the last person named, unless a
+        person is already the subject of a clause before it in its own sentence."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or memory.last_subject is None:
+            return None
+        index, subject = memory.last_subject
+        if subject.type != "Person" or memory.sentence_index - index != 1:
+            return None
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                break
+            if token.dep_ in ("nsubj", "nsubjpass") and self._person_at(token, memory) is not None:
+                return None
+        return subject
 
     def _named_by_compounds(self, token: Token, mentions: dict[int, Mention]) -> bool:
         """A capitalized compound that is no country, function or title word makes a name."""

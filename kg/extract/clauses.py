@@ -27,7 +27,7 @@ from kg.extract import dates, discourse, entities, frames, lexicon, modality, sy
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.discourse import SentenceContext
 from kg.extract.lexicon import Coding
-from kg.extract.predicates import Frame, PredicateFinder, willing
+from kg.extract.predicates import Frame, PredicateFinder, threat_mode, willing
 from kg.extract.targets import TargetFinder, own_forces
 from kg.model import Action, Participant, Statement
 
@@ -129,6 +129,10 @@ class ClauseReader:
     def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:
         destination, origin = self.targets.movement(frame, ctx) if frame.coding.moves_people else (None, None)
         coding = _adjust(frame.coding, frame.lemma, actor, target, stance.modality)
+        if stance.ultimatum and coding.type in ("COERCE", "SANCTION", "ASSAULT", "MOBILIZE"):
+            # a harm promised on a condition is a threat (PLOVER THREATEN: "warned it would cut aid")
+            coding = threat_mode(lexicon.coding_for(lexicon.PredicateRow(frame.lemma, "V", "*", "130", None, None,
+                                                                         coding.frame)), coding)
         date, date_text = self._date(frame, ctx, future=stance.modality == "planned")
         return Statement(
             article=ctx.article.id,
@@ -351,9 +355,10 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     seen = set()
     result = []
     for statement in statements:
-        key = (
+        key = (  # "detained and returned": two acts of one type, told apart by their mode
             statement.actor.entity.id,
             statement.action.type,
+            statement.action.mode,
             statement.target.entity.id if statement.target else None,
             statement.negated,
         )

@@ -40,6 +40,7 @@ class Stance:
     negated: bool
     modality: str
     speaker: Participant | None
+    ultimatum: bool = False  # the consequence of a condition: "if you don't leave, we will arrest you"
 
 
 def is_reporting(verb: Token) -> bool:
@@ -79,7 +80,9 @@ def read(head: Token, ctx: "SentenceContext", resolver: "ActorResolver", nominal
         modality = "planned"
     if modality == "asserted" and framed and not factive:
         modality = "reported"  # "officials said": reported even when the speaker is unnamed
-    return Stance(negated, modality, speaker)
+    lead = verb.head if verb.dep_ == "conj" else verb  # "we will hunt you down, arrest you": the tense is the first verb's
+    ultimatum = _consequence(verb) and _modality(lead, _governing_chain(lead), reported=False) in ("planned", "hypothetical")
+    return Stance(negated, modality, speaker, ultimatum)
 
 
 # ---------------------------------------------------------------------- negation
@@ -157,6 +160,24 @@ def _modality(verb: Token, chain: list[Token], reported: bool) -> str:
 
 def _going_to(chain: list[Token]) -> bool:
     return any(syntax.lemma(t) == "go" and t.tag_ == "VBG" for t in chain[1:])
+
+
+def _consequence(verb: Token) -> bool:
+    """The main clause of an if/unless clause addressed to the one it would harm: what follows if
+    the addressee does not comply ("If you don't leave, we will hunt you down, arrest you").
+    A condition on someone else ("could impose restrictions if flights were blocked") states a
+    possibility, not an ultimatum."""
+    harmed = syntax.patient(verb)
+    for token in (verb, verb.head if verb.dep_ == "conj" else None):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and (subject.lower_ == "you" or (
+                        harmed is not None and syntax.lemma(subject) == syntax.lemma(harmed))):
+                    return True
+    return False
 
 
 def _conditional(verb: Token) -> bool:

@@ -90,7 +90,7 @@ class PredicateFinder:
                 )
                 embedded = _embedded_coding(xcomp, self, ctx)
                 if coding.type == "THREATEN" and embedded is not None:
-                    coding = _threat_mode(coding, embedded)
+                    coding = threat_mode(coding, embedded)
                 self.consume_objects(xcomp, ctx)
                 return Frame(
                     verb, coding, base, syntax.verb_words(verb), argument_head=xcomp,
@@ -139,6 +139,8 @@ class PredicateFinder:
         return coding
 
     def noun_coding(self, noun: Token, ctx: SentenceContext) -> Coding | None:
+        if lexicon.object_classes().get(syntax.compound_lemma(noun)) == "DISCOURSE":
+            return None  # "a press release", "a news conference statement": talk, not the event named
         of_object = syntax.prep_object(noun, ("of",))
         classes = self.classes(of_object, ctx) if of_object is not None else ()
         coding = lexicon.lookup(syntax.compound_lemma(noun), "N", classes) or lexicon.lookup(syntax.lemma(noun), "N", classes)
@@ -304,7 +306,7 @@ def _embedded_coding(verb: Token, finder: "PredicateFinder", ctx: SentenceContex
     return finder.coding(verb, lemma, ctx)
 
 
-def _threat_mode(coding: Coding, embedded: Coding) -> Coding:
+def threat_mode(coding: Coding, embedded: Coding) -> Coding:
     """THREATEN's mode is the content of the threat (PLOVER): tariffs → restrict, deport → expel."""
     modes = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
     mode = {"deport": "expel", "arrest": "arrest"}.get(embedded.mode or "", modes.get(embedded.type or ""))

@@ -296,6 +296,10 @@ def patient(verb: Token) -> Token | None:
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children
+    ) and any(c.dep_ in _PASSIVE_DEPS for c in verb.head.children):
+        return patient(verb.head)  # "will be detained and returned to France": both act on the migrants
     direct = direct_object(verb)
     if direct is not None:
         return direct

@@ -43,7 +43,13 @@ class TargetFinder:
         """PLOVER's recipient is a party: a thing acted upon goes to the object ("rejected the plan":
         no target, object "the plan"); a place visited stands for its state ("toured a reception
         centre in Guatemala" → Guatemala), unless the visitor's own."""
-        if target is None or target.entity.type in ACTOR_TYPES:
+        if target is None:
+            return target, obj
+        visit = frame.coding.type == "CONSULT" and frame.coding.mode == "visit"
+        if visit and target.entity.type == "Organization" and not target.entity.country:
+            # "visited the Terrorism Confinement Center": a site, whose state hosts the visit
+            return None, obj or target.text
+        if target.entity.type in ACTOR_TYPES:
             return target, obj
         if frame.coding.type == "CONSULT" and target.entity.type == "Place":
             country = target.entity.country or self.resolver.gaz.place_country(target.text)
