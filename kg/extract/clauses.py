@@ -86,7 +86,7 @@ class ClauseReader:
             target, obj = self.targets.recipient(frame, actor, target, obj)
             more = self.targets.coordinated(frame, target, ctx, nominal)
             others = [a for a in actors if _other_side(a, actor)]
-            if _reciprocal(frame.coding) and others and not stance.negated and (
+            if _reciprocal(frame.coding) and others and not stance.negated and "party" not in frame.coding.frame and (
                 target is None or target.entity.type not in ACTOR_TYPES
             ):
                 # "Panama and Guatemala agreed", "the two leaders discussed": each side acts

@@ -88,7 +88,20 @@ def national_organization(gaz: Gazetteer, iso3: str | None, sector: str, label_t
     return Entity(ID + f"org/{key}", label, "Organization", iso3, sector)
 
 
+# Last words that make a name the name of a plan, law or instrument, not of a party: the NER
+# calls "Joint Security Program" or "Safety of Rwanda Act" an organization.
+_INSTRUMENT_HEADS = {"program", "programme", "plan", "initiative", "framework", "agreement", "act", "law", "policy",
+                     "scheme", "project", "strategy", "operation", "accord", "pact", "treaty", "protocol", "declaration",
+                     "memorandum", "order", "bill", "directive", "regulation", "rule", "arrangement", "partnership",
+                     "process", "mechanism", "fund", "visa", "route", "corridor", "deal"}
+
+
 def unknown_organization(name: str) -> Entity:
+    """A name the NER calls an organization and no lexicon knows: a party, unless its last word
+    names a plan, law or instrument ("Joint Security Program", "Operation Vector"), a policy."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    if words and (words[-1].lower() in _INSTRUMENT_HEADS or words[0].lower() == "operation"):
+        return Entity(ID + f"policy/{slug(name)}", name, "Policy", None, None)
     return Entity(ID + f"org/{slug(name)}", name, "Organization", None, None)
 
 

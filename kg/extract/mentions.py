@@ -113,6 +113,10 @@ class MentionFinder:
             titled = before is not None and before.lower_ in self._titles
             named = (first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "")) or (
                 first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and first.text[:1].isupper()
+            ) or (
+                # "Trump revoked the order": the tagger takes a capitalised surname opening a
+                # sentence for a common noun; as the subject or object of a clause it is the person
+                first.is_title and first.pos_ == "NOUN" and first.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
             )
             if not (named or titled):
                 return False

@@ -237,6 +237,10 @@ def own_event(verb: Token) -> bool:
         return False
     token = verb
     for _ in range(12):
+        item = syntax.reason_item(token)
+        if item is not None:
+            token = item  # a later item of a "for …-ing" list is where the first one is
+            continue
         if syntax.finite_conjunct_of_infinitive(token):
             token = token.head.head  # "urged X to release Y and accused Z": "accused" is its own clause
             continue
@@ -246,6 +250,8 @@ def own_event(verb: Token) -> bool:
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             if _is_event_verb(head) and not _is_talk(head):
                 return False  # purpose of an event (but "spoke with X to congratulate him" says what the call did)
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for" and _praises(head.head):
+            return True  # "thanked Mexico for receiving deportation flights": what is praised happened
         if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from") and (
             _is_event_verb(head.head) or (head.head.dep_ == "dobj" and _is_event_verb(head.head.head))
         ):
@@ -266,6 +272,14 @@ def own_event(verb: Token) -> bool:
             return True
         token = head
     return True
+
+
+def _praises(token: Token) -> bool:
+    """"thanked", "praised", "commended": verbs of praise, whose "for …-ing" states a fact."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    coding = lexicon.lookup(syntax.lemma(token), "V", ("ACTOR", "PERSON", "STATE"))
+    return coding is not None and coding.type == "SUPPORT"
 
 
 def _is_talk(token: Token) -> bool:

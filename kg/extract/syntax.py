@@ -228,6 +228,9 @@ def subject_tokens(verb: Token) -> list[Token]:
             # "Migrants protested outside …" read as a noun with a reduced relative: a finite verb
             # cannot head one, so the "head noun" is the subject
             return [head, *head.conjuncts]
+        reason = reason_item(verb)
+        if reason is not None:
+            return subject_tokens(reason)  # "thanked Mexico for coordinating ..., continuing to receive ..."
         if verb.dep_ == "advcl" and head.i != verb.i and (
             verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         ):
@@ -276,6 +279,23 @@ def _main_verb_misparsed(verb: Token) -> bool:
         and (head.dep_ == "ROOT" or head.dep_ in ("nsubj", "appos"))
         and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     )
+
+
+def reason_item(verb: Token) -> Token | None:
+    """"thanked Mexico for coordinating efforts, continuing to receive flights, and repatriating
+    aliens": the small parser hangs the later items of a "for …-ing" list on the main verb as
+    gerund clauses; such an item is coordinated with the first, whose gerund it returns."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        return reason_item(head) if head.dep_ == "advcl" else None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.i < verb.i:
+            first = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if first is not None:
+                return first
+    return None
 
 
 def object_control(verb: Token) -> bool:

@@ -46,8 +46,12 @@ class TargetFinder:
         if target is None:
             return target, obj
         visit = frame.coding.type == "CONSULT" and frame.coding.mode == "visit"
-        if visit and target.entity.type == "Organization" and not target.entity.country:
-            # "visited the Terrorism Confinement Center": a site, whose state hosts the visit
+        if visit and target.entity.type == "Organization" and target.entity.sector is None:
+            # "visited the Terrorism Confinement Center", "toured the Guatemalan Migrant Reception
+            # Center": a site, whose state hosts the visit (the article's, when the name gives none)
+            country = target.entity.country
+            if country and country != actor.entity.country and country not in entities.INTERNATIONAL:
+                return Participant(entities.country(self.resolver.gaz, country), target.text), obj
             return None, obj or target.text
         if target.entity.type in ACTOR_TYPES:
             return target, obj
