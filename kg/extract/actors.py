@@ -83,6 +83,19 @@ def _function_words() -> dict[str, str]:
     return words
 
 
+# Heads that, as "the group" with nothing else, stand for the organization last named.
+_ORGANIZATION_ANAPHORS = {"group", "organization", "organisation", "charity", "watchdog", "coalition", "alliance",
+                          "network", "campaign group", "rights group", "ngo"}
+
+
+def _bare_definite(token: Token) -> bool:
+    """"the group", "the organization": a definite article and no other modifier."""
+    children = list(token.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ == "the" for c in children if c.i < token.i) and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in children)
+
+
 class ActorResolver:
     """Finds actor mentions in a document and resolves noun-phrase heads to participants."""
 
@@ -161,6 +174,11 @@ class ActorResolver:
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:
                 return self._entity(inner, mentions, memory, as_place)
+        if syntax.lemma(token) in _ORGANIZATION_ANAPHORS and _bare_definite(token):
+            # "Human Rights Watch said ... The group previously urged ...": the organization named before
+            found = memory.recent(memory.last_organization, window=3)
+            if found is not None:
+                return found
         structural = self._structural(token, mentions, memory)
         if structural is not None:
             if structural.type == "PopulationGroup":

@@ -275,6 +275,8 @@ class ClauseReader:
                 participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
                 if participant is not None and token.dep_ != "nsubjpass":
                     frames.note_subject(ctx.memory.story, participant.entity)
+                if participant is not None and participant.entity.type == "Organization" and participant.entity.country:
+                    ctx.memory.last_organization = (ctx.memory.sentence_index, participant.entity)
         root = ctx.sent.root
         for token in syntax.subject_tokens(root):
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
