@@ -56,6 +56,7 @@ def build(
     *,
     model: str | None = None,
     rebuild: bool = False,
+    min_confidence: float | None = None,
     progress: Progress | None = None,
     on_problem: Callable[[InputError], None] | None = None,
     command: str = "kg build",
@@ -74,7 +75,7 @@ def build(
         if on_problem is not None:
             on_problem(error)
 
-    extractor = extractor or Extractor(model)
+    extractor = extractor or Extractor(model, min_confidence=min_confidence)
     with KnowledgeStore.open(store_location, write=True, create=True, command=command) as store:
         states = store.article_states()
         version: list[str] = []  # the extractor's version, computed once and only when needed

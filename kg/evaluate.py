@@ -263,6 +263,37 @@ class Evaluation:
     baseline: Scores
     sentences: int
     events: int
+    # every gold sentence with kg's typed statements for it, for scores at confidence thresholds
+    pairs: list[tuple[GoldSentence, list[Statement]]] = field(default_factory=list)
+
+    def at_threshold(self, threshold: float) -> Counts:
+        """Triple-level counts when only statements with confidence ≥ threshold are kept."""
+        counts = Counts()
+        for item, statements in self.pairs:
+            kept = [s for s in statements if s.confidence >= threshold]
+            counts.predicted += len(kept)
+            counts.gold += len(item.events)
+            counts.true_positives += sum(correct for _, correct in label(item, kept))
+        return counts
+
+
+#: Confidence thresholds `kg evaluate` reports precision and recall at.
+THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def label(item: GoldSentence, statements: list[Statement]) -> list[tuple[Statement, bool]]:
+    """Each typed statement with whether it matches a gold event of its sentence (actor, type and
+    target; each gold event matches one statement at most, in the evaluator's order)."""
+    events = [s for s in statements if s.action.type is not None and (item.start is not None or s.char_start >= item.sentence_start)]
+    matched: dict[int, bool] = {}
+    unmatched = list(range(len(events)))
+    for gold in item.events:
+        for k in unmatched:
+            if _matches("triple", gold, events[k]):
+                matched[k] = True
+                unmatched.remove(k)
+                break
+    return [(statement, matched.get(k, False)) for k, statement in enumerate(events)]
 
 
 def _per_sentence(item: GoldArticle, statements: list[Statement]) -> list[list[Statement]]:
@@ -276,11 +307,20 @@ def sentences_of(items: list[GoldSentence | GoldArticle]) -> list[GoldSentence]:
     return [s for item in items for s in (item.sentences if isinstance(item, GoldArticle) else (item,))]
 
 
-def evaluate(items: list[GoldSentence | GoldArticle], extractor) -> Evaluation:
-    """Score kg and the SVO baseline on the same parse of every gold sentence or article."""
+def evaluate(items: list[GoldSentence | GoldArticle], extractor, min_confidence: float | None = None) -> Evaluation:
+    """Score kg and the SVO baseline on the same parse of every gold sentence or article.
+
+    kg is scored on the statements `kg build` would keep at `min_confidence` (None: the
+    fitted default); the threshold table (`Evaluation.at_threshold`) sees every statement
+    the extractor returns, so give it an extractor that keeps them all (min_confidence=0).
+    """
     from kg.extract.baseline import BaselineReader
+    from kg.extract.confidence import default_min_confidence
+
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
 
     kg_scores, baseline_scores = Scores(), Scores()
+    pairs: list[tuple[GoldSentence, list[Statement]]] = []
     baseline = BaselineReader(extractor._components()[0])
     by_id = {(item.article.id if isinstance(item, GoldArticle) else item.id): item for item in items}
 
@@ -290,16 +330,21 @@ def evaluate(items: list[GoldSentence | GoldArticle], extractor) -> Evaluation:
 
     for parsed in extractor.parse(articles(), include_noise=True):
         item = by_id[parsed.article.id]
-        statements, base = extractor.read(parsed).statements, baseline.read(parsed)
+        every, base = extractor.read(parsed).statements, baseline.read(parsed)
+        statements = [s for s in every if s.action.type is None or s.confidence >= threshold]
         if isinstance(item, GoldArticle):
-            for sentence, mine, theirs in zip(item.sentences, _per_sentence(item, statements), _per_sentence(item, base)):
+            buckets = zip(item.sentences, _per_sentence(item, statements), _per_sentence(item, base),
+                          _per_sentence(item, every))
+            for sentence, mine, theirs, all_mine in buckets:
                 score_sentence(kg_scores, sentence, mine)
                 score_sentence(baseline_scores, sentence, theirs)
+                pairs.append((sentence, [s for s in all_mine if s.action.type]))
         else:
             score_sentence(kg_scores, item, statements)
             score_sentence(baseline_scores, item, base)
+            pairs.append((item, [s for s in every if s.action.type]))
     sentences = sentences_of(items)
-    return Evaluation(kg_scores, baseline_scores, len(sentences), sum(len(s.events) for s in sentences))
+    return Evaluation(kg_scores, baseline_scores, len(sentences), sum(len(s.events) for s in sentences), pairs)
 
 
 def format_table(evaluation: Evaluation) -> str:
@@ -330,6 +375,16 @@ def format_table(evaluation: Evaluation) -> str:
         f"| attribution accuracy (matched triples) | {k.attribution_accuracy:.3f} | | "
         f"| {b.attribution_accuracy:.3f} | | | |"
     )
+    return "\n".join(lines)
+
+
+def format_thresholds(evaluation: Evaluation, thresholds: Iterable[float] = THRESHOLDS) -> str:
+    """Triple precision and recall when statements under a confidence threshold are dropped
+    (`kg build --min-confidence`)."""
+    lines = ["| min confidence | statements | triple P | triple R | triple F1 |", "|---|---|---|---|---|"]
+    for threshold in thresholds:
+        counts = evaluation.at_threshold(threshold)
+        lines.append(f"| {threshold:.1f} | {counts.predicted} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} |")
     return "\n".join(lines)
 
 

@@ -139,6 +139,9 @@ class Statement:
     # Roles the sentence leaves out and the article establishes ("Thirty men were deported"
     # in a story about US removals: the actor): "actor", "target".
     inferred: tuple[str, ...] = ()
+    # How the reading found the statement ("nominal", "governed", "broad-default", ...): the
+    # features of its confidence (kg.extract.confidence), not part of its record or id.
+    cues: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -14,20 +14,29 @@ GOLD = ROOT / "tests" / "gold"
 
 @pytest.fixture(scope="session")
 def extractor():
+    """The reading itself: every statement, whatever its confidence (min_confidence=0)."""
     from kg.extract import Extractor
 
-    ex = Extractor()
+    ex = Extractor(min_confidence=0.0)
     ex.nlp  # load once for the whole session
     return ex
 
 
 @pytest.fixture(scope="session")
-def example_store(tmp_path_factory, extractor) -> Path:
-    """A store built from examples/articles, shared read-only by the tests."""
+def default_extractor(extractor):
+    """What kg build uses: statements under the fitted confidence threshold dropped."""
+    from kg.extract import Extractor
+
+    return Extractor(nlp=extractor.nlp)
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory, default_extractor) -> Path:
+    """A store built from examples/articles as `kg build` builds it, shared read-only by the tests."""
     from kg.build import build
 
     path = tmp_path_factory.mktemp("stores") / "examples"
-    report = build([str(EXAMPLES)], str(path), extractor=extractor)
+    report = build([str(EXAMPLES)], str(path), extractor=default_extractor)
     assert report.problems == []
     return path
 

@@ -40,12 +40,16 @@ def test_timeline_of_one_actor_keeps_negated_relations_and_movements(example_sto
     assert not undated or undated[0] == len(entries) - len(undated)  # undated come last
 
 
-def test_negated_relations_are_kept_and_marked(example_store):
-    # "President Trump will not allow our national security to be compromised by our closest
-    # trading partners, Canada and Mexico": a negated concession, kept and marked
-    with KnowledgeStore.open(example_store) as ks:
-        rows = relations(ks, resolve(ks, "Donald Trump"), types=("CONCEDE",))
-    assert any(r.polarity == "negated" and "will not allow" in r.evidence for r in rows)
+def test_negated_relations_are_kept_and_marked(tmp_path, extractor):
+    # a denial is part of the story: stored as a negated relation, never merged with the event
+    from kg.build import build
+
+    article = tmp_path / "refusal.txt"
+    article.write_text("Mexico did not accept the U.S. deportation flight on Sunday.\n", encoding="utf-8")
+    build([str(article)], str(tmp_path / "store"), extractor=extractor)
+    with KnowledgeStore.open(tmp_path / "store") as ks:
+        rows = relations(ks, resolve(ks, "Mexico"), types=("COOPERATE",))
+    assert [(r.polarity, r.counterpart_label) for r in rows] == [("negated", "United States")]
 
 
 def test_timeline_command_filters_by_type_and_date(example_store):

@@ -342,8 +342,8 @@ def test_statements_per_quad_class(ks, ask):
     assert by_type["REJECT"]["quad"] == "verbal conflict" and by_type["REJECT"]["score"] < 0
     assert by_type["COOPERATE"]["quad"] == "material cooperation" and by_type["COOPERATE"]["score"] > 0
     assert by_type["COERCE"]["quad"] == "material conflict"
-    # diplomatic readouts are mostly agreements
-    assert max(rows, key=lambda r: r["statements"])["type"] == "AGREE"
+    # diplomatic readouts are mostly meetings and agreements
+    assert max(rows, key=lambda r: r["statements"])["type"] in ("AGREE", "CONSULT")
     typed = ks.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a kg:Statement ; kg:eventType ?t } }")
     assert sum(r["statements"] for r in rows) == typed[0]["n"]
     for row in rows:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 MIT_NOTICE = """\

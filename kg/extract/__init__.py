@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg import __version__
 from kg.model import Article, Statement
@@ -49,8 +49,11 @@ class ArticleResult:
 class Extractor:
     """Loads a spaCy pipeline once and reads any number of articles with it."""
 
-    def __init__(self, model: str | None = None, nlp=None, batch_size: int = 64):
+    def __init__(self, model: str | None = None, nlp=None, batch_size: int = 64, min_confidence: float | None = None):
+        """`min_confidence`: statements less likely than this to be right are dropped (None: the
+        fitted default, kg.extract.confidence.default_min_confidence(); 0: keep all)."""
         self._model = model
+        self.min_confidence = min_confidence
         self._nlp = nlp
         self._reader = None
         self._resolver = None
@@ -74,10 +77,15 @@ class Extractor:
         from kg.extract.lexicon import lexicon_version
         from kg.extract.pipeline import DEFAULT_MODEL, installed_version, model_version
 
+        from kg.extract.confidence import default_min_confidence
+
         name = self._model or DEFAULT_MODEL
         package = None if self._nlp is not None else installed_version(name)
         pipeline = f"{name}-{package}" if package else model_version(self.nlp)
-        return f"kg-{__version__}+lex.{lexicon_version()}/{pipeline}"
+        threshold = default_min_confidence() if self.min_confidence is None else self.min_confidence
+        # the threshold decides which statements an article's graph holds: a build at another
+        # one reads the article again
+        return f"kg-{__version__}+lex.{lexicon_version()}+p{threshold:g}/{pipeline}"
 
     def _components(self):
         if self._reader is None:
@@ -161,6 +169,7 @@ class Extractor:
     def read(self, parsed: ParsedArticle) -> ArticleResult:
         """Read the statements of one parsed article, sentence by sentence, with an article memory."""
         from kg.extract import frames
+        from kg.extract.confidence import default_min_confidence, probability
         from kg.extract.discourse import ArticleMemory, SentenceContext
         from kg.extract.modality import speaker_of
 
@@ -186,6 +195,9 @@ class Extractor:
                 if sent.text.rstrip().endswith(":"):
                     memory.quote_speaker = speaker_of(sent.root, ctx, resolver)
         statements = frames.settle(statements, memory.story, memory.home_country, resolver.gaz)
+        statements = [replace(s, confidence=round(probability(s), 3)) for s in statements]
+        threshold = default_min_confidence() if self.min_confidence is None else self.min_confidence
+        statements = [s for s in statements if s.action.type is None or s.confidence >= threshold]
         return ArticleResult(article, statements, sentences, parsed.skipped_lines)
 
     def extract_text(self, text: str, date: str | None = None, article_id: str = "text") -> list[Statement]:

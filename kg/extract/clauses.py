@@ -107,7 +107,7 @@ class ClauseReader:
                     inferred = ("target",) if target is not None else ()
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
                 if inferred:
-                    statement = replace(statement, inferred=inferred, confidence=max(0.1, statement.confidence - 0.15))
+                    statement = replace(statement, inferred=inferred, cues=statement.cues + ("discourse-target",))
                 if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
                     continue  # a verb known only by PETRARCH's default code is an event between two parties
                 if statement.action.type in frames.REQUIRES_RECIPIENT and statement.target is None:
@@ -150,7 +150,7 @@ class ClauseReader:
             date_text=date_text,
             destination=destination,
             origin=origin,
-            confidence=_confidence(actor, target, coding, nominal),
+            cues=_cues(frame, coding, nominal, ctx),
             extractor=ctx.extractor,
             predicate_offset=ctx.offset + frame.head.idx,
         )
@@ -333,24 +333,30 @@ def _reciprocal(coding: Coding) -> bool:
     return coding.type in _RECIPROCAL
 
 
-def _confidence(actor: Participant, target: Participant | None, coding: Coding, nominal: bool) -> float:
-    """A ranking score, not a calibrated probability: explicit, fully resolved readings rank first."""
-    score = 0.55
-    if actor.entity.type in ("Country", "GovernmentBody", "Organization"):
-        score += 0.15
-    elif actor.entity.type == "Person" and actor.entity.country:
-        score += 0.1
-    if target is not None and target.entity.type in ACTOR_TYPES:
-        score += 0.1
-    elif target is None:
-        score -= 0.05
-    if coding.object_class != "*":
-        score += 0.1
+def _cues(frame: Frame, coding: Coding, nominal: bool, ctx: SentenceContext) -> tuple[str, ...]:
+    """How the statement was read: the features its confidence is estimated from."""
+    cues = []
     if nominal:
-        score -= 0.1
-    if coding.type is None:
-        score = 0.3
-    return max(0.1, min(0.95, score))
+        cues.append("nominal")
+    if frame.chain:
+        cues.append("light")
+    if frame.argument_head.i != frame.head.i:
+        cues.append("governed")
+    if "broad" in coding.frame:
+        cues.append("broad-default" if "party" in coding.frame else "broad-pattern")
+    elif coding.object_class != "*":
+        cues.append("pattern")
+    if frame.vehicle is not None:
+        cues.append("vehicle")
+    if frames.receives(frame):
+        cues.append("reception")
+    elif frames.is_removal(coding):
+        cues.append("removal")
+    if coding.type != frame.coding.type:
+        cues.append("adjusted")
+    if ctx.sent.text.lstrip()[:1] in "\"“‘'" or ctx.quoted_speaker is not None:
+        cues.append("quote")
+    return tuple(cues)
 
 
 def _unique(statements: list[Statement]) -> list[Statement]:

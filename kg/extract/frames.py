@@ -204,8 +204,7 @@ def settle(statements: list[Statement], story: Story, home_country: str | None, 
             continue
         participant = Participant(entities.country(gaz, state), "")
         changes = {role: participant for role in roles}
-        settled.append(replace(statement, **changes, inferred=tuple(roles),
-                               confidence=max(0.1, statement.confidence - 0.15)))
+        settled.append(replace(statement, **changes, inferred=tuple(roles), cues=statement.cues + ("story-role",)))
     return settled
 
 

@@ -286,7 +286,7 @@ def _constraints(pattern: str) -> list[str]:
 def lexicon_version() -> str:
     """A digest of every lexicon file: part of the extractor version recorded in provenance."""
     digest = hashlib.sha256()
-    for path in sorted(lexicon_dir().glob("**/*.tsv")):
+    for path in sorted([*lexicon_dir().glob("**/*.tsv"), *lexicon_dir().glob("*.json")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update((ontology_dir() / "reference" / "CAMEO2PLOVER-2021.txt").read_bytes())
