@@ -297,9 +297,13 @@ def convert_agents(path: Path) -> list[tuple[str, str]]:
         variants = [head] + (names.split("{", 1)[1].split("}")[0].split() if "{" in names else [])
         for variant in variants:
             variant = variant.replace("!PERSON!", "")
-            word = words_of(variant)
-            if word and not any(ch.isdigit() for ch in word):
-                rows.append((word, sector))
+            # !MINIST! stands for both the office and its holder in PETRARCH's agents file
+            forms = [variant.replace("!MINIST!", "MINISTRY"), variant.replace("!MINIST!", "MINISTER")] \
+                if "!MINIST!" in variant else [variant]
+            for form in forms:
+                word = " ".join(words_of(form).split())
+                if word and not any(ch.isdigit() for ch in word) and word.replace(" ", "").replace("-", "").isalpha():
+                    rows.append((word, sector))
     return rows
 
 

@@ -52,6 +52,7 @@ class ActorNoun:
     kind: str  # state, organ, group
     sector: str
     label: str
+    needs_country: bool = False  # PETRARCH's nouns name an actor only with a country named beside them
 
 
 @cache
@@ -60,6 +61,22 @@ def actor_nouns() -> dict[str, ActorNoun]:
         cells[0]: ActorNoun(cells[1], cells[2], cells[3] if len(cells) > 3 else "")
         for cells in _rows(lexicon_dir() / "actor_nouns.tsv")
     }
+
+
+_STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
+
+@cache
+def agent_nouns() -> dict[str, ActorNoun]:
+    """PETRARCH2's agents (kg/lexicon/petrarch/agents.tsv, MIT): common nouns and their sector,
+    for heads kg's own actor nouns lack ("Egyptian prosecutors" → EGY/JUD, "a Libyan militia")."""
+    found = {}
+    for noun, sector in _rows(lexicon_dir() / "petrarch" / "agents.tsv")[1:]:
+        if sector in ("ELI", "UAF", "UNK", "IGO", "NGO"):
+            continue  # former officials and unknown gunmen need more than a noun; IGOs and NGOs are named
+        kind = "organ" if sector in _STATE_SECTORS else "group" if sector == "REF" else "org"
+        found.setdefault(noun, ActorNoun(kind, sector, "{country} " + noun, needs_country=True))
+    return found
 
 
 @cache
@@ -207,7 +224,12 @@ class ActorResolver:
         noun = next((self._nouns[c] for c in syntax.compound_lemmas(token) if c in self._nouns), None)
         if noun is None and token.pos_ == "PROPN" and lower.endswith("s"):
             noun = self._nouns.get(lower[:-1])
+        if noun is None and token.pos_ == "NOUN":
+            agents = agent_nouns()
+            noun = next((agents[c] for c in syntax.compound_lemmas(token) if c in agents), None)
         if noun is None:
+            return None
+        if noun.needs_country and self._country_of(token, mentions, memory) is None:
             return None
         if token.pos_ == "PROPN" and self._named_by_compounds(token, mentions):
             # "the Indian Youth Congress", "the African National Congress": a name, not an organ
@@ -445,6 +467,8 @@ class ActorResolver:
             if len(people) == 1:
                 known_person = next(iter(people.values()))
                 entity = entities.known_person(known_person)
+                if known_person.id.startswith("petrarch-"):
+                    entity = self._dated(entity, known_person, title, country, memory)
                 memory.remember_person(entity, name, span.start)
                 return entity
         sector, role = (self._titles[title] if title else (None, None))
@@ -452,6 +476,16 @@ class ActorResolver:
         if entity.country is None and entity.sector is None and role is None:
             entity = entities.person(name, None, None, None)
         memory.remember_person(entity, name, span.start)
+        return entity
+
+    def _dated(self, entity: Entity, known, title: str | None, country: str | None, memory: ArticleMemory) -> Entity:
+        """A person known from PETRARCH's dictionaries (roles up to about 2015): the title the
+        text gives wins over the role; a role over by the article's day makes a former official."""
+        if title:
+            sector, role = self._titles[title]
+            return Entity(entity.id, entity.label, "Person", country or entity.country, sector, role=role)
+        if not known.active_on(memory.day):
+            return Entity(entity.id, entity.label, "Person", entity.country, "ELI")
         return entity
 
     def _titled_person(self, token: Token, title: str, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:

@@ -74,6 +74,10 @@ class Gazetteer:
     people: dict[str, list[Person]] = field(default_factory=dict)  # alias → people
     people_by_id: dict[str, list[Person]] = field(default_factory=dict)
     agencies_by_function: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    # Names from PETRARCH2's actor dictionaries, lower-cased: matched whatever their case, and only
+    # where kg's own lexicon names nothing (its entries win)
+    broad_forms: dict[str, list[Entry]] = field(default_factory=dict)
+    broad_people: dict[str, list[Person]] = field(default_factory=dict)
 
     def add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -107,7 +111,7 @@ class Gazetteer:
 
     def people_named(self, alias: str, day: str | None) -> list[Person]:
         """Office holders known by `alias` whose term covers `day` (all of them if none do)."""
-        found = self.people.get(alias, [])
+        found = self.people.get(alias, []) or self.broad_people.get(alias.lower(), [])
         active = [p for p in found if p.active_on(day)]
         return active or found
 
@@ -151,6 +155,7 @@ def load_gazetteer() -> Gazetteer:
     _load_agencies(gaz)
     _load_people(gaz)
     _load_policies(gaz)
+    _load_broad_actors(gaz)
     for region in REGIONS:
         gaz.add(region, Entry("REGION", slug(region), region))
     return gaz
@@ -272,6 +277,75 @@ def _load_policies(gaz: Gazetteer) -> None:
         entry = Entry("POLICY", policy_id, label, country or None)
         for form in [label, *_split(aliases)]:
             gaz.add(form, entry)
+
+
+# Words that make a PETRARCH actor name a body of a state, not a person ("Afghan National Army").
+_BODY_WORDS = {"army", "police", "ministry", "council", "party", "forces", "force", "commission", "court",
+               "government", "parliament", "assembly", "senate", "congress", "guard", "navy", "agency", "service",
+               "office", "department", "administration", "authority", "cabinet", "command", "intelligence",
+               "directorate", "bureau", "committee", "front", "movement", "militia", "brigade", "corps"}
+_PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den", "di", "du", "le",
+              "al", "el", "bin", "ibn", "ben", "y", "e", "of", "the", "and", "for"}
+#: PETRARCH people whose last role ended before this are left out: news of this project's years
+#: names them rarely, and then seldom in the role PETRARCH knew.
+_BROAD_SINCE = "2012-01-01"
+
+
+def display_name(upper: str) -> str:
+    """"GIORGIA MELONI" → "Giorgia Meloni", "JUAN RAMON DE LA FUENTE" → "Juan Ramon de la Fuente"."""
+    words = []
+    for k, word in enumerate(upper.lower().split()):
+        if k and word in _PARTICLES:
+            words.append(word)
+            continue
+        parts = [p[:1].upper() + p[1:] for p in word.split("-")]
+        word = "-".join(parts)
+        if word.startswith("Mc") and len(word) > 2:
+            word = "Mc" + word[2:3].upper() + word[3:]
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            word = head + "'" + tail[:1].upper() + tail[1:]
+        words.append(word)
+    return " ".join(words)
+
+
+def _load_broad_actors(gaz: Gazetteer) -> None:
+    """kg/lexicon/petrarch/actors.tsv (MIT): international bodies, and the people and bodies of
+    states with their dated roles. Single-word names are left out (too ambiguous without case)."""
+    path = lexicon_dir() / "petrarch" / "actors.tsv"
+    if not path.exists():
+        return
+    own = {form.lower() for form in gaz.forms}
+    for cells in _rows(path)[1:]:
+        ident, kind, names, country, sector, start, end = (cells + [""] * 7)[:7]
+        country = country.strip()
+        if not country or country == "MNC" or len(country) != 3 or not country.isalpha():
+            continue
+        forms = [n for n in _split(names) if " " in n.strip()]
+        if not forms:
+            continue
+        label = display_name(forms[0])
+        words = {w for n in forms for w in n.lower().split()}
+        if kind == "international":
+            entry = Entry("ORG", f"petrarch-{ident}", label, country, None)
+        elif not sector:
+            continue  # a country's own names, cities and regions: the country lexicon has them
+        elif words & _BODY_WORDS:
+            entry = Entry("AGENCY", f"petrarch-{ident}", label, country, sector)
+        else:
+            if end and end < _BROAD_SINCE:
+                continue
+            person = Person(f"petrarch-{ident}", label, country, sector, None, start or None, end or None)
+            for form in forms:
+                gaz.broad_people.setdefault(form.lower(), []).append(person)
+            entry = Entry("PERSON", person.id, label, country, sector)
+        for form in forms:
+            key = form.lower()
+            if key in own:
+                continue  # kg's own lexicon knows this name: it wins
+            bucket = gaz.broad_forms.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
 
 
 def today() -> str:

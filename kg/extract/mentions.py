@@ -43,6 +43,10 @@ class MentionFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form in self.gaz.forms:
             self.matcher.add(form, [nlp.make_doc(form)])
+        # PETRARCH's names, in any case, under one key: the matched words say which name it was
+        self.broad_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if self.gaz.broad_forms:
+            self.broad_matcher.add("BROAD", list(nlp.tokenizer.pipe(sorted(self.gaz.broad_forms))))
         self._nouns = nouns
         self._titles = titles
         self._function_words = function_words
@@ -65,6 +69,18 @@ class MentionFinder:
             if not self._acceptable(doc, mention):
                 continue
             for i in range(mention.start, mention.end):
+                taken[i] = mention
+        for _key, start, end in sorted(self.broad_matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+            # PETRARCH's names fill gaps only, and only as proper names ("Afghan National Army")
+            if any(i in taken for i in range(start, end)) or not (doc[start].is_title or doc[start].is_upper):
+                continue
+            if not (doc[end - 1].is_title or doc[end - 1].is_upper):
+                continue
+            entries = self.gaz.broad_forms.get(doc[start:end].text.lower())
+            if not entries:
+                continue
+            mention = Mention(start, end, entries[0].kind, tuple(entries))
+            for i in range(start, end):
                 taken[i] = mention
         for ent in doc.ents:
             if ent.label_ == "ORG" and self._name_around_country(doc, ent, taken):
