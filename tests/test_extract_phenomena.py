@@ -111,6 +111,11 @@ CASES = [
     # ---- negation and modality
     case("Mexico did not accept the U.S. flight.", [("MEX/GOV", "COOPERATE", "USA/GOV")], id="negated"),
     case("Requests for comment were not answered.", [], id="no-comment"),
+    case("Greece's coast guard has not responded to an AP request for comment.", [], id="request-for-comment"),
+    case("Amid the crackdown on migrants, Mexico's opposition to the plan grew.", [], id="background-stance-nouns"),
+    case("The UK PM also thanked Macron for his support for the French police.",
+         [("FRA/GOV", "SUPPORT", "FRA/COP"), ("GBR/GOV", "SUPPORT", "FRA/GOV")], id="stance-noun-a-verb-acts-on"),
+    case("The risk of tariffs on Mexican goods worried investors.", [], id="risk-is-no-threat"),
     case("The U.S. will likely deport more migrants.", [("USA/GOV", "COERCE", "migrants")], id="planned"),
     # ---- attribution
     case("The State Department announced that the U.S. reached an agreement with Panama.",
@@ -127,6 +132,11 @@ def test_phenomenon(extractor, text, date, expected):
 
 
 # ---- details beyond the triple --------------------------------------------------------------
+def test_negation_carries_down_a_chain_of_verbs(extract):
+    (s,) = [s for s in extract("Canada has no plans to try to expel the asylum seekers, the minister said.") if s.action.type]
+    assert (s.action.type, s.negated) == ("COERCE", True)
+
+
 def test_negation_flag(extract):
     (s,) = extract("Mexico did not accept the U.S. flight.")
     assert s.negated is True and s.modality == "asserted"

@@ -62,7 +62,8 @@ def read(head: Token, ctx: "SentenceContext", resolver: "ActorResolver", nominal
         return Stance(negated != denies, modality, speaker)
     chain = _governing_chain(verb)
     if not nominal or syntax.lemma(verb) not in ("have",):
-        negated = negated or any(_has_negation(t) for t in chain) or _negative_object(verb)
+        # negation anywhere up the chain of governing verbs and nouns: "has no plans to try to expel"
+        negated = negated or any(_has_negation(t) or _negative_object(t) for t in chain)
     else:
         negated = negated or _has_negation(verb)
     for token in chain[1:]:
@@ -128,9 +129,10 @@ def _governing_chain(verb: Token) -> list[Token]:
             continue
         chain.append(head)
         token = head
-    # "had no plans to deport": the noun governing an infinitive clause
-    if verb.dep_ == "acl" and syntax.lemma(verb.head) in _PLANNED_NOUNS:
-        chain.append(verb.head)
+    # "had no plans to deport", "has no plans to try to expel": the noun governing an infinitive clause
+    last = chain[-1]
+    if last.dep_ == "acl" and syntax.lemma(last.head) in _PLANNED_NOUNS:
+        chain.append(last.head)
     return chain
 
 

@@ -165,6 +165,14 @@ class PredicateFinder:
             return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
         if noun.dep_ == "appos":
             return None  # "visited Panama, his first trip abroad": the verb already says it
+        if "stance" in coding.frame and not _reported_stance(noun):
+            # "Mexico's opposition to the plan grew", "amid the crackdown": a stance or campaign the
+            # story has as background; it is an event when a verb reports it ("voiced opposition",
+            # light verbs) or acts on it ("thanked Macron for his support for the police")
+            return None
+        about = syntax.prep_object(noun, ("for",))
+        if about is not None and lexicon.object_classes().get(syntax.lemma(about)) == "DISCOURSE":
+            return None  # "did not respond to a request for comment": newsroom boilerplate
         if coding.type == "AGREE" and syntax.lemma(noun) in _AGREEMENT_NOUNS and not any(
             c.dep_ in ("acl", "relcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children) for c in noun.children
         ):
@@ -272,6 +280,19 @@ def own_event(verb: Token) -> bool:
             return True
         token = head
     return True
+
+
+def _reported_stance(noun: Token) -> bool:
+    """A stance noun with its holder named, that an event or reporting verb governs: "thanked
+    Macron for his support", "welcomed Mexico's commitment", "rejected Italy's criticism"."""
+    if not explicit_agent(noun):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj"):
+        return False
+    return _is_event_verb(head) or syntax.lemma(head) in lexicon.reporting_verbs()
 
 
 def _praises(token: Token) -> bool:
