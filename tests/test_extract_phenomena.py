@@ -212,3 +212,16 @@ def test_destination_and_origin_roles(extract):
 def test_threat_mode_is_the_content_of_the_threat(extract):
     (s,) = extract("Trump threatened to impose tariffs on Colombia.")
     assert (s.action.type, s.action.cameo, s.action.mode) == ("THREATEN", "1312", "restrict")
+
+
+def test_a_quotation_over_sentences_belongs_to_its_speaker(extract):
+    text = (
+        "Colombian President Gustavo Petro spoke on Sunday.\n"
+        "Starmer said, “We will detain the migrants. We return them to France.”\n"
+        "“We will never accept handcuffed Colombians. Our planes will bring them home,” Petro said."
+    )
+    statements = [s for s in extract(text, date="2025-02-02") if s.action.type]
+    returned = next(s for s in statements if s.sentence.startswith("We return them"))
+    assert (returned.actor.entity.label, returned.attributed_to.entity.label) == ("Keir Starmer", "Keir Starmer")
+    refused = next(s for s in statements if s.sentence.startswith("“We will never accept"))
+    assert (refused.actor.entity.label, refused.negated) == ("Gustavo Petro", True)

@@ -170,7 +170,7 @@ class Extractor:
         """Read the statements of one parsed article, sentence by sentence, with an article memory."""
         from kg.extract import frames
         from kg.extract.confidence import default_min_confidence, probability
-        from kg.extract.discourse import ArticleMemory, SentenceContext
+        from kg.extract.discourse import ArticleMemory, SentenceContext, quote_attributions, quote_speaker
         from kg.extract.modality import speaker_of
 
         resolver, reader = self._components()
@@ -185,12 +185,21 @@ class Extractor:
             mentions = resolver.find_mentions(doc)
             # "SRE officials stated via social media:" attributes the next paragraph to them
             quoted, memory.quote_speaker = memory.quote_speaker, None
-            for sent in doc.sents:
-                if not sent.text.strip():
-                    continue
+            sents = [sent for sent in doc.sents if sent.text.strip()]
+            attributions = quote_attributions(sents)
+            speakers: dict[int, object] = {}
+            for k, sent in enumerate(sents):
                 memory.sentence_index += 1
                 sentences += 1
                 ctx = SentenceContext(sent, mentions, memory, article, offset, version, quoted_speaker=quoted)
+                source = attributions[k]
+                if source is not None and source != k:
+                    # a sentence inside a quotation whose speaker another sentence names
+                    if source not in speakers:
+                        speakers[source] = quote_speaker(sents[source], ctx, resolver)
+                    if speakers[source] is not None:
+                        ctx.quoted_speaker = speakers[source]
+                        memory.last_speaker = (memory.sentence_index, speakers[source].entity)
                 statements.extend(reader.read(ctx))
                 if sent.text.rstrip().endswith(":"):
                     memory.quote_speaker = speaker_of(sent.root, ctx, resolver)

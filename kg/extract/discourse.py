@@ -123,6 +123,66 @@ def pair(token: Token, memory: ArticleMemory) -> list[Participant]:
     return list(memory.last_pair[1]) if plural_reference else []
 
 
+def quote_attributions(sents: list[Span]) -> list[int | None]:
+    """For each sentence of a paragraph, the sentence whose reporting clause attributes the
+    quotation it sits in, when the quotation runs over several sentences:
+
+        Starmer said, “Illegal migration is a global crisis.   ← attribution (before the quote)
+        But it is also a crisis for the UK and France.”        ← attributed to sentence 0
+        “We bring the planes.                                   ← attributed to sentence 4
+        We take the Colombians,” said the president.            ← attribution (after the quote)
+
+    None for sentences outside such a quotation (a quotation within one sentence is read
+    by the sentence's own syntax)."""
+    result: list[int | None] = [None] * len(sents)
+    opened: int | None = None
+    for k, sent in enumerate(sents):
+        text = sent.text
+        inside_before = opened is not None
+        curly = text.count("“") - text.count("”")
+        straight = text.count('"') % 2 == 1
+        if not inside_before and (curly > 0 or (straight and curly == 0)):
+            opened = k  # a quotation opens and runs past this sentence
+        elif inside_before and (curly < 0 or (straight and curly == 0)):
+            start, opened = opened, None  # it closes here
+            closing = text.rfind("”") if "”" in text else text.rfind('"')
+            after = text[closing + 1:]
+            before = sents[start].text
+            first_open = max(before.find("“"), before.find('"'))
+            attribution = k if any(c.isalpha() for c in after) else (start if first_open > 0 else None)
+            if attribution is not None:
+                for i in range(start, k + 1):
+                    result[i] = attribution
+    return result
+
+
+def quote_speaker(sent: Span, ctx: SentenceContext, resolver) -> Participant | None:
+    """The speaker a sentence's reporting clause names outside its quotation marks ("..., Petro
+    added", "Starmer said, “...")."""
+    from kg.extract import lexicon
+
+    quoted = _quoted_tokens(sent)
+    for token in sent:
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX") or syntax.lemma(token) not in lexicon.reporting_verbs():
+            continue
+        for subject in syntax.subject_tokens(token):
+            participant = resolver.actor_at(subject, ctx)
+            if participant is not None:
+                return participant
+    return None
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    inside, found = False, set()
+    for token in sent:
+        if token.text in ("“", "”", '"', "``", "''"):
+            inside = token.text == "“" or (token.text == '"' and not inside)
+            continue
+        if inside:
+            found.add(token.i)
+    return found
+
+
 #: Event types with a counterpart party (PLOVER's recipient), which the article may give when the
 #: sentence does not. Protests, mobilizations and removals are not read this way: their
 #: recipient is the people or place acted upon, or none.
@@ -167,4 +227,4 @@ def counterpart(ctx: SentenceContext, actor: Participant, head: Token, resolver)
     return None
 
 
-__all__ = ["DYADIC", "ArticleMemory", "SentenceContext", "counterpart", "pair"]
+__all__ = ["DYADIC", "ArticleMemory", "SentenceContext", "counterpart", "pair", "quote_attributions", "quote_speaker"]
