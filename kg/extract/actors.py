@@ -239,6 +239,8 @@ class ActorResolver:
             nationality = self._nationality(token, mentions, memory)
             return entities.group(self.gaz, noun.label, nationality)
         country = self._country_of(token, mentions, memory)
+        if noun.kind == "org" and country is None and noun.sector in ("OPP", "PTY", "LEG") and not noun.needs_country:
+            country = memory.home()  # "opposition parties" in a Dutch story are Dutch
         if noun.kind == "org":
             return entities.national_organization(self.gaz, country, noun.sector, noun.label)
         if country is None:
@@ -254,11 +256,12 @@ class ActorResolver:
                 # "The Mexican government's position became evident when officials refused …":
                 # unnamed officials, courts or administrations belong to the state named before them
                 country = _state_before(token, mentions)
-            if (country is None and memory.home_country and noun.kind in ("state", "organ")
+            if (country is None and memory.home() and noun.kind in ("state", "organ")
                     and lemma not in ("country", "nation", "state", "side", "counterpart")
                     and all(t.lower_ == "the" for t in token.children if t.dep_ == "det")):
-                # "OTTAWA — The federal government tabled ...": an unqualified organ is the home state's
-                country = memory.home_country
+                # "OTTAWA — The federal government tabled ...", "the Air Force" in a US story: an
+                # unqualified organ is the home state's (the dateline's, else the story's)
+                country = memory.home()
             if country is None:
                 return None
         if country in entities.INTERNATIONAL:

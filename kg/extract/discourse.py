@@ -77,6 +77,15 @@ class ArticleMemory:
                 return entity
         return None
 
+    def home(self) -> str | None:
+        """The state the story is filed from (its dateline), else the one it is about: the state
+        whose government, bodies and officials are most often the subjects of its clauses so far
+        (at least twice)."""
+        if self.home_country:
+            return self.home_country
+        common = self.story.subjects.most_common(1)
+        return common[0][0] if common and common[0][1] >= 2 else None
+
     def recent_person_with_role(self, role: str, window: int = 6) -> Entity | None:
         """The latest person named whose office `role` names, word for word ("secretary" names
         "secretary of state" and "homeland security secretary"; "president" not "vice president")."""

@@ -156,6 +156,8 @@ def note(story: Story, statement: Statement) -> None:
     actor = statement.actor.entity
     if statement.action.type != "COERCE" or statement.negated or statement.actor is STORY_STATE:
         return
+    if statement.modality in ("planned", "hypothetical"):
+        return  # "the UK's plan to send asylum seekers to Rwanda" in a Dutch story: not its removals
     if statement.action.mode not in ("deport", "arrest"):
         return
     if actor.country and (actor.type in _STATE_LIKE or (actor.type == "Person" and actor.sector in ("GOV", "COP"))):
@@ -183,7 +185,10 @@ def settle(statements: list[Statement], story: Story, home_country: str | None, 
     """Fill the roles left to the story, or drop the statements whose role the article never fills."""
     if not any(_pending(s) for s in statements):
         return statements
-    ranked = [c for c, _ in story.removers.most_common()] + [c for c, _ in story.subjects.most_common()]
+    # the states that remove people in the story, weighed with those it is about
+    scores = Counter({country: 2 * n for country, n in story.removers.items()})
+    scores.update(story.subjects)
+    ranked = [c for c, _ in scores.most_common()]
     if home_country:
         ranked.append(home_country)
     settled = []
