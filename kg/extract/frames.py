@@ -100,7 +100,7 @@ def agentless(verb: Token) -> bool:
 def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> list[Participant]:
     """The story's removing state for an agentless removal, detention or vehicle journey, when
     the people it moves are named."""
-    if not is_removal(frame.coding) or frame.head.pos_ not in ("VERB", "AUX"):
+    if not (is_removal(frame.coding) or "transfer" in frame.coding.frame) or frame.head.pos_ not in ("VERB", "AUX"):
         return []
     if "vehicle" in frame.coding.frame:
         return [STORY_STATE]
@@ -110,8 +110,11 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     if moved is None and frame.head.dep_ == "conj":
         moved = syntax.patient(frame.head.head)  # "will be detained and returned to France"
     participant = resolver.resolve(moved, ctx.mentions, ctx.memory) if moved is not None else None
-    if participant is None or participant.entity.type not in ("PopulationGroup", "Person"):
+    pronoun = moved is not None and moved.lower_ in ("he", "she", "they", "him", "her", "them")
+    if not pronoun and (participant is None or participant.entity.type not in ("PopulationGroup", "Person")):
         return []
+    if participant is None:
+        return [STORY_STATE]  # "he was turned over to Salvadoran authorities": someone was
     if participant.entity.sector not in (None, "REF", "CRM"):
         return []  # "officials were detained": not a removal of migrants
     return [STORY_STATE]

@@ -199,6 +199,8 @@ class PredicateFinder:
             if modifier.dep_ == "compound" and syntax.lemma(modifier) in table:
                 found.append(table[syntax.lemma(modifier)])
         participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
+        if participant is None and token.lower_ in ("he", "she", "him", "her"):
+            found.append("PERSON")  # "he was turned over to ...": a person, whoever the article says
         if participant is not None:
             kind = participant.entity.type
             if kind == "PopulationGroup":

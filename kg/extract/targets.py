@@ -105,7 +105,7 @@ class TargetFinder:
             candidates.append(self.resolver.actor_at(patient, ctx, exclude=actor))
         for prep in head.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
-                if frame.coding.moves_people and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
+                if frame.coding.moves_people and "transfer" not in frame.coding.frame and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
                     continue
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
