@@ -475,6 +475,9 @@ class ActorResolver:
                 memory.remember_person(entity, name, span.start)
                 return entity
         sector, role = (self._titles[title] if title else (None, None))
+        if title and country is None and sector in ("GOV", "LEG", "MIL", "COP", "JUD"):
+            # "Prime Minister Petteri Orpo" in a Finnish story: an office of the story's state
+            country = memory.home()
         entity = entities.person(name, country, sector if country else sector, role)
         if entity.country is None and entity.sector is None and role is None:
             entity = entities.person(name, None, None, None)
