@@ -256,19 +256,25 @@ class ActorResolver:
                 # "The Mexican government's position became evident when officials refused …":
                 # unnamed officials, courts or administrations belong to the state named before them
                 country = _state_before(token, mentions)
-            if (country is None and memory.home() and noun.kind in ("state", "organ")
+            home = memory.home_country or (memory.home() if token.dep_ in ("nsubj", "nsubjpass") else None)
+            if (country is None and home and noun.kind in ("state", "organ")
                     and lemma not in ("country", "nation", "state", "side", "counterpart")
                     and all(t.lower_ == "the" for t in token.children if t.dep_ == "det")):
                 # "OTTAWA — The federal government tabled ...", "the Air Force" in a US story: an
-                # unqualified organ is the home state's (the dateline's, else the story's)
-                country = memory.home()
+                # unqualified organ is the home state's: the dateline's, else, as the subject of a
+                # clause, the story's (an object, "restrictions on officials", may be anyone's)
+                country = home
             if country is None:
                 return None
         if country in entities.INTERNATIONAL:
             return None
         function = self._function(token)
         if function is not None:
-            return entities.ministry(self.gaz, country, function)
+            ministry = entities.ministry(self.gaz, country, function)
+            if lemma == "minister":
+                # "Thailand's ministers of defence": ministers are the government's, whatever the ministry
+                return Entity(ministry.id, ministry.label, ministry.type, ministry.country, "GOV")
+            return ministry
         if noun.kind == "organ":
             return entities.organ(self.gaz, country, noun.sector, noun.label)
         return entities.country(self.gaz, country)
