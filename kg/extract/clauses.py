@@ -62,7 +62,10 @@ class ClauseReader:
     def _statements(self, frame: Frame, ctx: SentenceContext, nominal: bool = False) -> list[Statement]:
         if frame.inverse:
             return self._inverse_statements(frame, ctx)
-        actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
+        if frame.vehicle is not None:  # the journey of a vehicle of people: who moves them
+            actors = [frames.vehicle_operator(frame.vehicle, self._operator(frame.vehicle, ctx), ctx, self.resolver)]
+        else:
+            actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
         if "official" in frame.coding.frame:
             actors = [a for a in actors if a.entity.type != "PopulationGroup"]
         if not actors:

@@ -75,7 +75,9 @@ def receives(frame: Frame) -> bool:
 # ---------------------------------------------------------------------- frames the lexicon does not give
 def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) -> tuple[Coding, Token] | None:
     """"The flight carrying 135 migrants landed in Kigali": (the removal's coding, the vehicle)."""
-    if syntax.phrasal_lemma(verb) not in _JOURNEY and syntax.lemma(verb) not in _JOURNEY:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    journey = f"{syntax.lemma(verb)} {particle}" if particle else syntax.lemma(verb)
+    if journey not in _JOURNEY and syntax.lemma(verb) not in _JOURNEY:
         return None
     if verb.dep_ in ("acl", "relcl", "amod"):
         return None  # "an aircraft carrying migrants" describes the vehicle; its own verb tells the journey
@@ -118,6 +120,26 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     if participant.entity.sector not in (None, "REF", "CRM"):
         return []  # "officials were detained": not a removal of migrants
     return [STORY_STATE]
+
+
+def vehicle_operator(vehicle: Token, owner: Participant | None, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
+    """Who moves the people a vehicle carries: the state its modifiers name ("a U.S. military
+    plane"), else the one named on its passengers ("Venezuelans deported from the United
+    States"), else the story's removing state. An airline is no party to a removal."""
+    if owner is not None and owner.entity.type in _STATE_LIKE:
+        return owner
+    carried = syntax.carried_token(vehicle)
+    for holder in (carried, vehicle):  # "Venezuelans deported from the U.S.", "flights deported from the U.S."
+        if holder is None:
+            continue
+        for child in holder.children:
+            if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = syntax.prep_object(agent, None) if agent is not None else syntax.prep_object(child, ("from",))
+                named = resolver.actor_at(pobj, ctx) if pobj is not None else None
+                if named is not None and named.entity.type in _STATE_LIKE:
+                    return named
+    return STORY_STATE
 
 
 def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:

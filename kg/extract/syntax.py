@@ -439,13 +439,14 @@ def content_clause(clause: Token) -> bool:
 
 
 def carried_token(head: Token) -> Token | None:
-    """The people a deportation or a flight moves: its "of" object, or the object of "carrying"."""
+    """The people a deportation or a flight moves: its "of" or "with" object ("two flights with
+    Venezuelans"), or the object of "carrying"."""
     for token in head.subtree:
         if token.i == head.i or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if _inside_relative(token, head):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ == "of":
+        if token.dep_ == "pobj" and (token.head.lower_ == "of" or (token.head.lower_ == "with" and token.head.head.i == head.i)):
             return token
         if token.dep_ == "dobj" and token.head.dep_ == "acl" and lemma(token.head) in ("carry", "transport", "bring", "take"):
             return token
