@@ -249,11 +249,18 @@ def _load_agencies(gaz: Gazetteer) -> None:
 
 
 def _load_people(gaz: Gazetteer) -> None:
-    path = lexicon_dir() / "people.tsv"
+    _load_people_file(gaz, lexicon_dir() / "people.tsv", guarded=False)
+    # the office holders of 2019-2026 compiled for this news; an alias some other name of the
+    # gazetteer already has ("Chad", a capital, a hand-listed person) is not theirs
+    _load_people_file(gaz, lexicon_dir() / "people_news.tsv", guarded=True)
+
+
+def _load_people_file(gaz: Gazetteer, path, guarded: bool) -> None:
     if not path.exists():
         return
     rows = _rows(path)
     header, body = rows[0], rows[1:]
+    taken = set(gaz.forms) if guarded else set()
     for cells in body:
         row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
         person = Person(
@@ -267,6 +274,8 @@ def _load_people(gaz: Gazetteer) -> None:
         )
         gaz.people_by_id.setdefault(person.id, []).append(person)
         for alias in {row["label"], *_split(row["aliases"])}:
+            if alias in taken:
+                continue
             gaz.people.setdefault(alias, []).append(person)
             gaz.add(alias, Entry("PERSON", person.id, person.label, person.country, person.sector))
 
