@@ -106,6 +106,10 @@ CASES = [
     case("About 200 migrants staged a protest outside the detention center.", [("migrants", "PROTEST", None)],
          id="protest-light-verb"),
     case("Activists demonstrated outside the embassy.", [("activists", "PROTEST", None)], id="protest-activists"),
+    case("We are grateful to our partner Kosovo for receiving nationals removed from the United States, "
+         "the State Department said.",
+         [("USA/GOV", "SUPPORT", "XKX/GOV"), ("XKX/GOV", "COOPERATE", "USA/GOV"), ("USA/GOV", "COERCE", "nationals")],
+         id="grateful-for-what-happened"),
     case("Brazil protested the treatment of its nationals.", [("BRA/GOV", "ACCUSE", None)], id="protest-by-state-is-accuse"),
     case("This decision follows two flights and highlights tensions.", [], id="discourse-verbs"),
     # ---- negation and modality

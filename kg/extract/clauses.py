@@ -51,6 +51,10 @@ class ClauseReader:
                 frame = self.predicates.verb_frame(token, ctx)
                 if frame is not None:
                     statements.extend(self._statements(frame, ctx))
+            elif token.pos_ == "ADJ":
+                frame = self.predicates.adjective_frame(token)
+                if frame is not None:
+                    statements.extend(self._statements(frame, ctx))
         for token in ctx.sent:
             if token.pos_ in syntax.EVENT_NOUN_POS and token.i not in ctx.consumed:
                 frame = self.predicates.noun_frame(token, ctx)

@@ -155,6 +155,17 @@ class PredicateFinder:
                         break
         return coding
 
+    def adjective_frame(self, adjective: Token) -> Frame | None:
+        """"We are grateful to our partner Kosovo", "was critical of the plan": a predicate
+        adjective of praise or blame (pos A in the lexicon), its subject the actor."""
+        if adjective.dep_ not in ("acomp", "ROOT") or not lexicon.is_predicate(syntax.lemma(adjective), "A"):
+            return None
+        coding = lexicon.lookup(syntax.lemma(adjective), "A", ())
+        if coding is None or not own_event(adjective):
+            return None
+        words = f"{adjective.head.text} {adjective.text}" if adjective.dep_ == "acomp" else adjective.text
+        return Frame(adjective, coding, syntax.lemma(adjective), words, argument_head=adjective)
+
     def noun_frame(self, noun: Token, ctx: SentenceContext) -> Frame | None:
         coding = self.noun_coding(noun, ctx)
         if coding is None or coding.type is None:
@@ -298,10 +309,10 @@ def _reported_stance(noun: Token) -> bool:
 
 
 def _praises(token: Token) -> bool:
-    """"thanked", "praised", "commended": verbs of praise, whose "for …-ing" states a fact."""
-    if token.pos_ not in ("VERB", "AUX"):
+    """"thanked", "praised", "grateful": words of praise, whose "for …-ing" states a fact."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    coding = lexicon.lookup(syntax.lemma(token), "V", ("ACTOR", "PERSON", "STATE"))
+    coding = lexicon.lookup(syntax.lemma(token), "A" if token.pos_ == "ADJ" else "V", ("ACTOR", "PERSON", "STATE"))
     return coding is not None and coding.type == "SUPPORT"
 
 

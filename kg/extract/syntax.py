@@ -238,6 +238,9 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subject_tokens(head)  # "declaring an emergency", "spoke with X to congratulate him"
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.i:
             governing = verb.head.head
+            if governing.pos_ == "ADJ" and verb.head.lower_ == "for":
+                thanked = prep_object(governing, ("to",))  # "grateful to Kosovo for receiving ...": Kosovo
+                return [thanked, *thanked.conjuncts] if thanked is not None else []
             if governing.pos_ != "VERB":
                 return []
             if verb.head.lower_ in ("for", "of", "from") and direct_object(governing) is not None:
