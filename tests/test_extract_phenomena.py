@@ -106,7 +106,7 @@ CASES = [
     case("About 200 migrants staged a protest outside the detention center.", [("migrants", "PROTEST", None)],
          id="protest-light-verb"),
     case("Activists demonstrated outside the embassy.", [("activists", "PROTEST", None)], id="protest-activists"),
-    case("We are grateful to our partner Kosovo for receiving nationals removed from the United States, "
+    case("We are grateful to our partner Kosovo for receiving third country nationals removed from the United States, "
          "the State Department said.",
          [("USA/GOV", "SUPPORT", "XKX/GOV"), ("XKX/GOV", "COOPERATE", "USA/GOV"), ("USA/GOV", "COERCE", "nationals")],
          id="grateful-for-what-happened"),
