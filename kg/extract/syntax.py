@@ -453,6 +453,12 @@ def carried_token(head: Token) -> Token | None:
             return token
         if token.dep_ == "dobj" and token.head.dep_ == "acl" and lemma(token.head) in ("carry", "transport", "bring", "take"):
             return token
+    # "two U.S. deportation flights to Guatemala, each carrying around 80 migrants": a
+    # distributive gerund clause on the verb the vehicle belongs to
+    for clause in head.head.children if head.head.i != head.i else ():
+        if clause.dep_ == "advcl" and clause.i > head.i and lemma(clause) in ("carry", "transport", "bring") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("each", "both", "all") for c in clause.children):
+            return direct_object(clause)
     return None
 
 
