@@ -158,18 +158,22 @@ def extract(sources, fmt, model, include_untyped, min_confidence, quiet):
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--model", envvar="KG_MODEL", help="spaCy pipeline to read with.")
 @click.option("--misses", is_flag=True, help="Also list every missed and extra event (to stderr).")
+@click.option("--causes", "show_causes", is_flag=True, help="Also count the gold events by what went wrong.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Score the statements kg build would keep at this threshold (default: the fitted threshold; 0 keeps all).")
-def evaluate(gold, model, misses, min_confidence):
+def evaluate(gold, model, misses, show_causes, min_confidence):
     """Score extraction against gold files (docs/annotation.md), beside a plain SVO baseline."""
     from kg.evaluate import evaluate as run_evaluate
-    from kg.evaluate import format_misses, format_table, format_thresholds, load_gold
+    from kg.evaluate import format_causes, format_misses, format_table, format_thresholds, load_gold
     from kg.extract import Extractor
 
     result = run_evaluate(load_gold(gold), Extractor(model, min_confidence=0.0), min_confidence=min_confidence)
     click.echo(format_table(result))
     click.echo("")
     click.echo(format_thresholds(result))
+    if show_causes:
+        click.echo("")
+        click.echo(format_causes(result, result.threshold))
     if misses:
         click.echo(format_misses(result.kg), err=True)
 

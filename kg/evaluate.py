@@ -266,6 +266,8 @@ class Evaluation:
     # every gold sentence with kg's typed statements for it, for scores at confidence thresholds
     pairs: list[tuple[GoldSentence, list[Statement]]] = field(default_factory=list)
 
+    threshold: float = 0.0  # the min confidence the kg scores were computed at
+
     def at_threshold(self, threshold: float) -> Counts:
         """Triple-level counts when only statements with confidence ≥ threshold are kept."""
         counts = Counts()
@@ -344,7 +346,8 @@ def evaluate(items: list[GoldSentence | GoldArticle], extractor, min_confidence:
             score_sentence(baseline_scores, item, base)
             pairs.append((item, [s for s in every if s.action.type]))
     sentences = sentences_of(items)
-    return Evaluation(kg_scores, baseline_scores, len(sentences), sum(len(s.events) for s in sentences), pairs)
+    return Evaluation(kg_scores, baseline_scores, len(sentences), sum(len(s.events) for s in sentences), pairs,
+                      threshold)
 
 
 def format_table(evaluation: Evaluation) -> str:
@@ -385,6 +388,50 @@ def format_thresholds(evaluation: Evaluation, thresholds: Iterable[float] = THRE
     for threshold in thresholds:
         counts = evaluation.at_threshold(threshold)
         lines.append(f"| {threshold:.1f} | {counts.predicted} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} |")
+    return "\n".join(lines)
+
+
+#: What went wrong with a gold event, from its sentence's statements (docs/extraction.md).
+CAUSES = ("found", "no statement in its sentence", "other events only", "wrong actor", "wrong type", "wrong target")
+
+
+def causes(pairs: list[tuple[GoldSentence, list[Statement]]], threshold: float = 0.0) -> dict[str, int]:
+    """Each gold event's fate ("found", or the nearest miss: the best statement of its sentence
+    has the right actor and type but another target, ...), and the statements that match no
+    gold event ("extra statement"). The statements are those at or over `threshold`."""
+    counts = {cause: 0 for cause in (*CAUSES, "extra statement")}
+    for item, statements in pairs:
+        kept = [s for s in statements if s.confidence >= threshold]
+        for statement, right in label(item, kept):
+            if not right:
+                counts["extra statement"] += 1
+        for gold in item.events:
+            best = None
+            for statement in kept:
+                actor = party_matches(gold.actor, statement.actor)
+                kind = gold.type == statement.action.type
+                target = party_matches(gold.target, statement.target)
+                score = (actor * 4 + kind * 2 + target, actor, kind, target)
+                best = score if best is None or score > best else best
+            if best is None:
+                counts["no statement in its sentence"] += 1
+            elif best[1] and best[2] and best[3]:
+                counts["found"] += 1
+            elif best[1] and best[2]:
+                counts["wrong target"] += 1
+            elif best[1]:
+                counts["wrong type"] += 1
+            elif best[2]:
+                counts["wrong actor"] += 1
+            else:
+                counts["other events only"] += 1
+    return counts
+
+
+def format_causes(evaluation: Evaluation, threshold: float = 0.0) -> str:
+    counts = causes(evaluation.pairs, threshold)
+    lines = ["| gold events and extra statements | count |", "|---|---|"]
+    lines += [f"| {cause} | {n} |" for cause, n in counts.items()]
     return "\n".join(lines)
 
 

@@ -240,3 +240,26 @@ def test_evaluate_prints_the_table(tmp_path):
     result = run("evaluate", gold)
     assert result.exit_code == 0
     assert "| actor + type + target | 1.000 | 1.000 | 1.000 |" in result.stdout
+
+
+def test_query_commands_load_neither_spacy_nor_the_reading_dictionaries(example_store):
+    script = (
+        "import sys\n"
+        "from kg.cli import main\n"
+        "for args in (['--help'], ['relations', 'Mexico', '--store', sys.argv[1]],\n"
+        "             ['query', 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', '--store', sys.argv[1]]):\n"
+        "    try:\n"
+        "        main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "import kg.extract.gazetteer as g, kg.extract.lexicon as lx\n"
+        "loaded = [m for m in ('spacy', 'kg.extract.actors', 'sklearn') if m in sys.modules]\n"
+        "loaded += [f.__name__ for f in (lx.predicate_rows, lx.broad_verbs) if f.cache_info().currsize]\n"
+        "print('LOADED', loaded, bool(g.load_gazetteer.cache_info().currsize and g.load_gazetteer().broad_forms))\n"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", script, str(example_store)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED [] False" in done.stdout

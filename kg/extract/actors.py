@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import entities, syntax
 from kg.extract.discourse import ArticleMemory
-from kg.extract.gazetteer import Gazetteer, body_functions, load_gazetteer
+from kg.extract.gazetteer import Gazetteer, body_functions, load_broad_actors, load_gazetteer
 from kg.extract.lexicon import _rows
 from kg.extract.mentions import Mention, MentionFinder
 from kg.model import Entity, Participant
@@ -118,6 +118,7 @@ class ActorResolver:
 
     def __init__(self, nlp, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or load_gazetteer()
+        load_broad_actors(self.gaz)
         self._nouns = actor_nouns()
         self._titles = titles()
         self._mention_finder = MentionFinder(nlp, self.gaz, self._nouns, self._titles, _function_words())

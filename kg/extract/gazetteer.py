@@ -155,7 +155,6 @@ def load_gazetteer() -> Gazetteer:
     _load_agencies(gaz)
     _load_people(gaz)
     _load_policies(gaz)
-    _load_broad_actors(gaz)
     for region in REGIONS:
         gaz.add(region, Entry("REGION", slug(region), region))
     return gaz
@@ -318,11 +317,13 @@ def display_name(upper: str) -> str:
     return " ".join(words)
 
 
-def _load_broad_actors(gaz: Gazetteer) -> None:
-    """kg/lexicon/petrarch/actors.tsv (MIT): international bodies, and the people and bodies of
-    states with their dated roles. Single-word names are left out (too ambiguous without case)."""
+def load_broad_actors(gaz: Gazetteer) -> None:
+    """Add kg/lexicon/petrarch/actors.tsv (MIT) to the gazetteer: international bodies, and the
+    people and bodies of states with their dated roles. Single-word names are left out (too
+    ambiguous without case). Only reading needs them: the query commands' lookups do not load
+    them. Loaded once; a second call does nothing."""
     path = lexicon_dir() / "petrarch" / "actors.tsv"
-    if not path.exists():
+    if gaz.broad_forms or not path.exists():
         return
     own = {form.lower() for form in gaz.forms}
     for cells in _rows(path)[1:]:
