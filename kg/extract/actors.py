@@ -44,7 +44,7 @@ _PRONOUNS_SPEAKER = {"we", "our", "us"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "agent", "compound", "nmod"}
 # Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
 _QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-                   "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several", "total", "tally", "group", "batch", "planeload", "busload", "boatload"}
+                   "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several", "total", "tally", "group", "batch", "planeload", "busload", "boatload", "truckload", "vanload", "carload"}
 
 
 @dataclass(frozen=True)

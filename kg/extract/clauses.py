@@ -68,6 +68,8 @@ class ClauseReader:
             return self._inverse_statements(frame, ctx)
         if frame.vehicle is not None:  # the journey of a vehicle of people: who moves them
             actors = [frames.vehicle_operator(frame.vehicle, self._operator(frame.vehicle, ctx), ctx, self.resolver)]
+        elif "arrival" in frame.coding.frame:  # the arrival of people removed: who removed them
+            actors = [frames.remover_named_on(frame.about, ctx, self.resolver)]
         else:
             actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
         if "official" in frame.coding.frame:
@@ -83,6 +85,8 @@ class ClauseReader:
             if frame.vehicle is not None:
                 target = frames.moved_people(frame.vehicle, ctx, self.resolver)
                 obj = frame.vehicle.text
+            elif "arrival" in frame.coding.frame:
+                target, obj = self.resolver.resolve(frame.about, ctx.mentions, ctx.memory), None
             if frames.receives(frame) and (target is None or target.entity.type not in ("Country", "GovernmentBody")):
                 # PLOVER's recipient of a reception is the sending state; the people are the object
                 people = syntax.patient(frame.argument_head)
@@ -353,7 +357,7 @@ def _cues(frame: Frame, coding: Coding, nominal: bool, ctx: SentenceContext) -> 
         cues.append("broad-default" if "party" in coding.frame else "broad-pattern")
     elif coding.object_class != "*":
         cues.append("pattern")
-    if frame.vehicle is not None:
+    if frame.vehicle is not None or "arrival" in coding.frame:
         cues.append("vehicle")
     if frames.receives(frame):
         cues.append("reception")

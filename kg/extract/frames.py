@@ -49,6 +49,13 @@ _JOURNEY = ("land", "arrive", "leave", "depart", "take off", "touch down", "fly"
 _REMOVAL_WORDS = ("deportation", "removal", "repatriation", "expulsion", "deportee", "return", "returns",
                   "extradition", "transfer", "ice", "deport")
 _REMOVAL = lexicon.PredicateRow("deport", "V", "*", "174", None, "deport", frozenset({"move", "vehicle"}))
+_ARRIVAL = lexicon.PredicateRow("deport", "V", "*", "174", None, "deport", frozenset({"move", "arrival"}))
+# Verbs of arrival: with people removed as subject, they tell the removal ("the five men
+# deported by the U.S. arrived in Eswatini").
+_ARRIVING = ("arrive", "come", "land", "reach", "disembark")
+# Participles and nouns that say the people were removed.
+_REMOVED = ("deport", "expel", "remove", "return", "repatriate", "push", "send", "fly", "transfer", "relocate")
+_REMOVED_PEOPLE = ("deportee", "returnee", "expellee")
 # States whose actors act as states in a story (people and groups of no state do not remove anyone).
 _STATE_LIKE = ("Country", "GovernmentBody")
 #: PLOVER: "Requires recipient: Yes" (AID too in PLOVER, but aid announced for no one is still aid).
@@ -88,6 +95,39 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     if not removal and moved_people(vehicle, ctx, resolver) is None:
         return None
     return lexicon.coding_for(_REMOVAL), vehicle
+
+
+def arrival_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) -> tuple[Coding, Token] | None:
+    """"The five men ... arrived in Eswatini on a chartered deportation flight", "migrants
+    expelled from Algeria keep arriving in Assamaka": the arrival of people removed is their
+    removal. (the removal's coding, the people); None for arrivals that say no removal."""
+    if syntax.lemma(verb) not in _ARRIVING or verb.dep_ in ("acl", "relcl", "amod"):
+        return None
+    people = next((t for t in syntax.subject_tokens(verb)), None)
+    group = resolver.resolve(people, ctx.mentions, ctx.memory) if people is not None else None
+    if group is None or group.entity.type != "PopulationGroup":
+        return None
+    removed = syntax.lemma(people) in _REMOVED_PEOPLE or any(
+        c.dep_ in ("acl", "relcl", "amod") and syntax.lemma(c) in _REMOVED for c in people.subtree if c.i != people.i)
+    removed = removed or any(  # "... on a chartered deportation flight"
+        t.dep_ in ("compound", "amod") and syntax.lemma(t) in _REMOVAL_WORDS and lexicon.object_classes().get(syntax.lemma(t.head)) == "FLIGHT"
+        for t in verb.subtree)
+    if not removed:
+        return None
+    return lexicon.coding_for(_ARRIVAL), people
+
+
+def remover_named_on(people: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
+    """The state a participle on the people names ("expelled from Algeria", "deported by the
+    United States"), else the story's removing state."""
+    for child in people.subtree:
+        if child.dep_ in ("acl", "relcl", "amod") and syntax.lemma(child) in _REMOVED:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = syntax.prep_object(agent, None) if agent is not None else syntax.prep_object(child, ("from", "by"))
+            named = resolver.actor_at(pobj, ctx) if pobj is not None else None
+            if named is not None and named.entity.type in _STATE_LIKE:
+                return named
+    return STORY_STATE
 
 
 def agentless(verb: Token) -> bool:
@@ -235,7 +275,19 @@ def settle(statements: list[Statement], story: Story, home_country: str | None, 
         participant = Participant(entities.country(gaz, state), "")
         changes = {role: participant for role in roles}
         settled.append(replace(statement, **changes, inferred=tuple(roles), cues=statement.cues + ("story-role",)))
-    return settled
+    return _one_per_reading(settled)
+
+
+def _one_per_reading(statements: list[Statement]) -> list[Statement]:
+    """A role the story filled may make a statement the sentence already has ("migrants expelled
+    from Algeria keep arriving": the participle by the story's state, the arrival by Algeria):
+    keep the one the sentence states."""
+    def key(s: Statement):
+        return (s.char_start, s.actor.entity.id, s.action.type, s.action.mode,
+                s.target.entity.id if s.target else None, s.negated)
+
+    stated = {key(s) for s in statements if not s.inferred}
+    return [s for s in statements if not s.inferred or key(s) not in stated]
 
 
 __all__ = ["STORY_STATE", "Story", "agentless", "is_removal", "moved_people", "note", "receives", "sender",

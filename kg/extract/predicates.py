@@ -106,6 +106,10 @@ class PredicateFinder:
         if journey is not None:
             coding, vehicle = journey
             return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb, vehicle=vehicle)
+        arrival = frames.arrival_frame(verb, ctx, self.resolver)
+        if arrival is not None:
+            coding, people = arrival
+            return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb, about=people)
         coding = self.coding(verb, lemma, ctx) or (self.coding(verb, base, ctx) if lemma != base else None)
         if coding is None:
             return None

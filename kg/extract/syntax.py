@@ -35,7 +35,7 @@ _OTHER_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csub
 
 # Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
 MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
-             "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment", "total", "tally", "planeload", "busload", "boatload", "all", "most",
+             "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment", "total", "tally", "planeload", "busload", "boatload", "truckload", "vanload", "carload", "all", "most",
              "some", "many", "several", "each", "none", "both", "half", "part", "rest", "remainder")
 
 
