@@ -85,6 +85,12 @@ CASES = [
     case("The U.S. deported migrants from Guantanamo Bay to Venezuela.", [("USA/GOV", "COERCE", "migrants")],
          id="preposition-roles"),
     case("Colombia signed an agreement with the United States.", [("COL/GOV", "SUPPORT", "USA/GOV")], id="preposition-with"),
+    case("The United States suspended the Asylum Cooperative Agreements with the Governments of El Salvador, "
+         "Guatemala, and Honduras.",
+         [("USA/GOV", "SANCTION", "GTM/GOV"), ("USA/GOV", "SANCTION", "HND/GOV"), ("USA/GOV", "SANCTION", "SLV/GOV")],
+         id="a-list-of-parties"),
+    case("Bangladesh urged both India and Pakistan to remain calm.",
+         [("BGD/GOV", "REQUEST", "IND/GOV"), ("BGD/GOV", "REQUEST", "PAK/GOV")], id="a-list-of-addressees"),
     # ---- types and modes
     case("The United States imposed 25% tariffs on Mexican goods.", [("USA/GOV", "SANCTION", "MEX/GOV")], id="sanction-tariff"),
     case("Rubio visited Panama.", [("USA/GOV", "CONSULT", "PAN/GOV")], date="2025-02-02", id="consult-visit"),

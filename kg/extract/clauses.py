@@ -95,7 +95,9 @@ class ClauseReader:
                 if actor.entity.country:
                     ctx.memory.story.receivers.add(actor.entity.country)
             target, obj = self.targets.recipient(frame, actor, target, obj)
-            more = self.targets.coordinated(frame, target, ctx, nominal)
+            more = [] if frames.receives(frame) else self.targets.coordinated(frame, target, ctx, nominal)
+            if target is None and more and frame.coding.type in discourse.DYADIC:
+                target, more = more[0], more[1:]  # the agreements "with the Governments of A, B and C": A first
             others = [a for a in actors if _other_side(a, actor)]
             if _reciprocal(frame.coding) and others and not stance.negated and "party" not in frame.coding.frame and (
                 target is None or target.entity.type not in ACTOR_TYPES

@@ -238,6 +238,10 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subject_tokens(head)  # "declaring an emergency", "spoke with X to congratulate him"
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.i:
             governing = verb.head.head
+            if governing.pos_ == "NOUN" and verb.head.lower_ == "of":
+                owner = next((c for c in governing.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return [owner]  # "India's act of pushing people into Bangladesh": India
             if governing.pos_ == "ADJ" and verb.head.lower_ == "for":
                 thanked = prep_object(governing, ("to",))  # "grateful to Kosovo for receiving ...": Kosovo
                 return [thanked, *thanked.conjuncts] if thanked is not None else []

@@ -171,18 +171,38 @@ class TargetFinder:
         return Participant(entity, token.text)
 
     def coordinated(self, frame: Frame, target: Participant | None, ctx: SentenceContext, nominal: bool) -> list[Participant]:
-        """"received 238 Tren de Aragua members and 23 MS-13 gang members": one target per conjunct."""
-        if target is None or target.entity.type not in ACTOR_TYPES or nominal:
+        """The parties of a list the predicate acts on, other than `target`: "received 238 Tren de
+        Aragua members and 23 MS-13 gang members", "urged both India and Pakistan", "suspended
+        the agreements with the Governments of El Salvador, Guatemala, and Honduras"."""
+        if nominal or (target is not None and target.entity.type not in ACTOR_TYPES):
             return []
-        patient = syntax.patient(frame.argument_head)
-        if patient is None or self.resolver.actor_at(patient, ctx) is None:
+        listed = self._listed(frame, ctx)
+        if listed is None:
             return []
         found = []
-        for conj in patient.conjuncts:
-            participant = self.resolver.actor_at(conj, ctx) or self.owner(conj, ctx)
-            if participant is not None and participant.entity.id != target.entity.id:
+        for token in (listed, *listed.conjuncts):
+            participant = self.resolver.actor_at(token, ctx) or self.owner(token, ctx)
+            if participant is not None and (target is None or participant.entity.id != target.entity.id) \
+                    and participant.entity.id not in {p.entity.id for p in found}:
                 found.append(participant)
         return found
+
+    def _listed(self, frame: Frame, ctx: SentenceContext) -> Token | None:
+        """The first party of a coordinated list among the predicate's arguments, if any."""
+        candidates = []
+        if frame.governor is not None and syntax.direct_object(frame.governor) is not None:
+            candidates.append(syntax.direct_object(frame.governor))
+        candidates.append(syntax.patient(frame.argument_head))
+        candidates += [syntax.prep_object(p, None) for p in frame.argument_head.children if p.dep_ == "prep"]
+        for token in candidates:
+            if token is None:
+                continue
+            if token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.head.i != frame.argument_head.i:
+                continue  # the subject of another clause is no list the predicate acts on
+            for head in (token, syntax.prep_object(token, ("of",))):  # "the Governments of A, B and C"
+                if head is not None and head.conjuncts and self.resolver.actor_at(head, ctx) is not None:
+                    return head
+        return None
 
     def carried_group(self, head: Token, ctx: SentenceContext) -> Participant | None:
         token = syntax.carried_token(head)
