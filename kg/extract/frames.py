@@ -155,6 +155,10 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     pronoun = moved is not None and moved.lower_ in ("he", "she", "they", "him", "her", "them")
     if not pronoun and (participant is None or participant.entity.type not in ("PopulationGroup", "Person")):
         return []
+    source = syntax.prep_object(frame.head, ("from",))
+    origin = resolver.actor_at(source, ctx) if source is not None else None
+    if origin is not None and origin.entity.type in _STATE_LIKE and is_removal(frame.coding):
+        return [origin]  # "nationals who were being removed from the US": by the US
     if participant is None:
         return [STORY_STATE]  # "he was turned over to Salvadoran authorities": someone was
     if participant.entity.sector not in (None, "REF", "CRM"):

@@ -79,7 +79,8 @@ class TargetFinder:
         if frame.about is not None:
             candidates.append(self.resolver.actor_at(frame.about, ctx) or self.owner(frame.about, ctx, exclude=actor))
         if frame.governor is not None:
-            governed = syntax.direct_object(frame.governor)
+            governed = syntax.direct_object(frame.governor) or next(  # "we were approached by the US to accept"
+                (c for c in frame.governor.children if c.dep_ == "nsubjpass"), None)
             if governed is not None:
                 addressed = self.resolver.actor_at(governed, ctx) or self.owner(governed, ctx, exclude=actor)
                 if addressed is None and governed.pos_ in ("NOUN", "PROPN"):
