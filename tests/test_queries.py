@@ -151,9 +151,10 @@ def test_deportations_are_us_flights_to_panama_and_guatemala_and_returns_accepte
     assert find(rows, role="sends", actor="United States", destination="Guatemala",
                 sentence=contains("deportation flights to Guatemala"))
     # who takes people back, from whom (PLOVER's recipient is the sending state; the people are what is
-    # received): Mexico its own nationals, Colombia under Trump's terms, Guatemala the flights
-    mexicans = find(rows, role="receives", actor="Mexico", target="United States", moved=contains("Mexicans"))
-    assert mexicans and mexicans[0]["destination"] == "Mexico" and mexicans[0]["inferred"] == "target"
+    # received): Mexico migrants back, Colombia under Trump's terms, Guatemala the flights
+    mexicans = find(rows, role="receives", actor="Mexico", target="United States", inferred="target")
+    assert mexicans and mexicans[0]["destination"] == "Mexico"
+    assert not find(rows, role="sends", target="United States")  # "migrants returned from the United States"
     colombia = find(rows, role="receives", actor="Colombia", destination="Colombia")
     assert colombia and colombia[0]["date"] == "2025-01-26" and colombia[0]["article"] == PRESS_SECRETARY
     assert find(rows, role="receives", actor="Guatemala", target="United States", moved=contains("deportation flights"),

@@ -194,7 +194,8 @@ class TargetFinder:
         if frame.governor is not None and syntax.direct_object(frame.governor) is not None:
             candidates.append(syntax.direct_object(frame.governor))
         candidates.append(syntax.patient(frame.argument_head))
-        candidates += [syntax.prep_object(p, None) for p in frame.argument_head.children if p.dep_ == "prep"]
+        candidates += [syntax.prep_object(p, None) for p in frame.argument_head.children if p.dep_ == "prep" and not (
+            frame.coding.moves_people and p.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN)]  # a route is no list of parties
         for token in candidates:
             if token is None:
                 continue
