@@ -69,6 +69,11 @@ class Extractor:
 
     @property
     def version(self) -> str:
+        if getattr(self, "_version", None) is None:
+            self._version = self._compute_version()
+        return self._version
+
+    def _compute_version(self) -> str:
         """kg's version, the lexicon's digest and the pipeline: what a statement's reading depends on.
 
         Known without loading spaCy when the pipeline is an installed package, so

@@ -341,9 +341,7 @@ class ActorResolver:
         index, subject = memory.last_subject
         if subject.type != "Person" or memory.sentence_index - index != 1:
             return None
-        for token in pronoun.sent:
-            if token.i >= pronoun.i:
-                break
+        for token in pronoun.doc[syntax.sent_start(pronoun):pronoun.i]:
             if token.dep_ in ("nsubj", "nsubjpass") and self._person_at(token, memory) is not None:
                 return None
         return subject
@@ -430,7 +428,7 @@ class ActorResolver:
 
     def _group_before(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
         """"A flight carrying 135 migrants landed, and authorities bused them": the nearest group before."""
-        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        for i in range(pronoun.i - 1, syntax.sent_start(pronoun) - 1, -1):
             candidate = pronoun.doc[i]
             if candidate.pos_ in ("NOUN", "PROPN") and syntax.lemma(candidate) in self._nouns and self._nouns[syntax.lemma(candidate)].kind == "group":
                 return self._structural(candidate, self._last_mentions, memory)
@@ -438,7 +436,9 @@ class ActorResolver:
 
     def _cataphora(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
         """"Despite her opposition …, Sheinbaum has remained open": the pronoun points ahead to the subject."""
-        root = pronoun.sent.root
+        root = pronoun
+        while root.head.i != root.i:
+            root = root.head  # the sentence's root, without spaCy's walk of the whole sentence
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i <= pronoun.i or pronoun.head.i == subject.i:
             return None
@@ -697,7 +697,7 @@ def _state_before(token: Token, mentions: dict[int, Mention]) -> str | None:
     """The country if the words before `token` in its sentence name exactly one state (by name,
     adjective, capital, seat, agency or office holder)."""
     found = set()
-    for i in range(token.sent.start, token.i):
+    for i in range(syntax.sent_start(token), token.i):
         mention = mentions.get(i)
         if mention is None or not mention.entries or mention.start != i:
             continue

@@ -176,7 +176,7 @@ class PredicateFinder:
             return None
         if noun.dep_ in ("compound",):
             return None  # coded at the head ("deportation flights")
-        if noun.pos_ == "PROPN" or (noun.text[:1].isupper() and noun.i > noun.sent.start):
+        if noun.pos_ == "PROPN" or (noun.text[:1].isupper() and noun.i > syntax.sent_start(noun)):
             return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
         if noun.dep_ == "appos":
             return None  # "visited Panama, his first trip abroad": the verb already says it

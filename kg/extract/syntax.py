@@ -16,6 +16,35 @@ from spacy.tokens import Token
 
 from kg.extract import lexicon
 
+def _per_token(function):
+    """Remember a pure function of a token on its doc: reading asks the same question of the
+    same token many times (a phrase's words, a verb's phrasal lemma)."""
+    name = function.__name__
+
+    def cached(token: Token):
+        store = token.doc.user_data.setdefault(("kg", name), {})
+        if token.i not in store:
+            store[token.i] = function(token)
+        return store[token.i]
+
+    cached.__doc__, cached.__name__, cached.__wrapped__ = function.__doc__, name, function
+    return cached
+
+
+def sent_start(token: Token) -> int:
+    """The index of the first token of `token`'s sentence. spaCy's `token.sent` finds it by
+    walking the document each time; reading asks often, so the starts are kept on the doc."""
+    doc = token.doc
+    starts = doc.user_data.get("kg_sent_start")
+    if starts is None or len(starts) != len(doc):
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i] = sent.start
+        doc.user_data["kg_sent_start"] = starts
+    return starts[token.i]
+
+
 VERB_POS = ("VERB",)
 EVENT_NOUN_POS = ("NOUN", "PROPN")  # event nouns: "deportation", "refusal", and parser-tagged "Talks"
 _PASSIVE_DEPS = ("nsubjpass", "auxpass")
@@ -65,6 +94,7 @@ def antecedent(pronoun: Token) -> Token:
     return noun
 
 
+@_per_token
 def lemma(token: Token) -> str:
     """The lemma, mended where spaCy's rule lemmatizer cuts a verb wrongly ("fined" → "fin")."""
     value = token.lemma_.lower()
@@ -118,6 +148,7 @@ def demonstrative(token: Token) -> bool:
     return any(t.dep_ == "det" and t.lower_ in ("this", "that", "the") for t in token.children)
 
 
+@_per_token
 def mention_text(token: Token) -> str:
     """The words of the noun phrase, without relative clauses and trailing punctuation."""
     keep = [t for t in token.subtree if not _inside_clause(t, token)]
@@ -374,6 +405,7 @@ def prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | No
     return None
 
 
+@_per_token
 def phrasal_lemma(verb: Token) -> str:
     """"take back", "call on", "crack down": the verb with its particle or bound preposition."""
     base = lemma(verb)
@@ -492,7 +524,7 @@ def verb_words(verb: Token) -> str:
 
 def thing_antecedent(pronoun: Token) -> Token | None:
     """The nearest thing named as an argument before "it" in its sentence."""
-    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+    for i in range(pronoun.i - 1, sent_start(pronoun) - 1, -1):
         token = pronoun.doc[i]
         if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and token.ent_type_ == "":
             return token
