@@ -40,9 +40,13 @@ class MentionFinder:
 
     def __init__(self, nlp, gazetteer: Gazetteer, nouns: dict, titles: dict, function_words: dict):
         self.gaz = gazetteer
+        # every form under one key, in one call (a key each costs seconds at start-up): the
+        # matched words say which form it was
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for form in self.gaz.forms:
-            self.matcher.add(form, [nlp.make_doc(form)])
+        forms = sorted(self.gaz.forms)
+        docs = list(nlp.tokenizer.pipe(forms))
+        self._form_of = {tuple(t.text for t in d): form for d, form in zip(docs, forms)}
+        self.matcher.add("GAZETTEER", docs)
         # PETRARCH's names, in any case, under one key: the matched words say which name it was
         self.broad_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         if self.gaz.broad_forms:
@@ -57,8 +61,10 @@ class MentionFinder:
 
     def _find_mentions(self, doc: Doc) -> dict[int, Mention]:
         candidates: list[Mention] = []
-        for match_id, start, end in self.matcher(doc):
-            form = doc.vocab.strings[match_id]
+        for _key, start, end in self.matcher(doc):
+            form = self._form_of.get(tuple(t.text for t in doc[start:end]))
+            if form is None:
+                continue
             entries = tuple(sorted(self.gaz.forms[form], key=lambda e: KIND_ORDER.index(e.kind)))
             candidates.append(Mention(start, end, entries[0].kind, entries))
         candidates.sort(key=lambda m: (-(m.end - m.start), KIND_ORDER.index(m.kind), m.start))
