@@ -272,10 +272,10 @@ class Evaluation:
         """Triple-level counts when only statements with confidence ≥ threshold are kept."""
         counts = Counts()
         for item, statements in self.pairs:
-            kept = [s for s in statements if s.confidence >= threshold]
-            counts.predicted += len(kept)
+            labelled = label(item, [s for s in statements if s.confidence >= threshold])
+            counts.predicted += len(labelled)
             counts.gold += len(item.events)
-            counts.true_positives += sum(correct for _, correct in label(item, kept))
+            counts.true_positives += sum(correct for _, correct in labelled)
         return counts
 
 
@@ -344,7 +344,8 @@ def evaluate(items: list[GoldSentence | GoldArticle], extractor, min_confidence:
         else:
             score_sentence(kg_scores, item, statements)
             score_sentence(baseline_scores, item, base)
-            pairs.append((item, [s for s in every if s.action.type]))
+            # only the sentence's own statements: the context's are not scored
+            pairs.append((item, [s for s in every if s.action.type and s.char_start >= item.sentence_start]))
     sentences = sentences_of(items)
     return Evaluation(kg_scores, baseline_scores, len(sentences), sum(len(s.events) for s in sentences), pairs,
                       threshold)

@@ -70,3 +70,13 @@ def test_the_fit_writes_weights_and_checks_them_out_of_sample(tmp_path):
         assert figures["statements"] > 50 and 0 < figures["brier"] < 0.25
         assert sum(row["statements"] for row in figures["reliability"]) == figures["statements"]
     assert 0.0 <= model["min_confidence"] <= 0.6
+
+
+def test_the_threshold_table_agrees_with_the_main_table(extractor):
+    from kg.evaluate import evaluate, load_gold
+
+    items = load_gold([GOLD / "heldout.jsonl"])
+    result = evaluate(items, extractor, min_confidence=0.3)
+    at = result.at_threshold(0.3)
+    main = result.kg.levels["triple"]
+    assert (at.predicted, at.true_positives, at.gold) == (main.predicted, main.true_positives, main.gold)
