@@ -48,9 +48,9 @@ def kg_build(source, store) -> subprocess.Popen:
     )
 
 
-def test_kill_nine_at_random_moments_then_finish(tmp_path, corpus, extractor):
+def test_kill_nine_at_random_moments_then_finish(tmp_path, corpus, default_extractor):
     reference = tmp_path / "reference"
-    build([str(corpus)], str(reference), extractor=extractor)
+    build([str(corpus)], str(reference), extractor=default_extractor)  # what `kg build` builds
 
     store = tmp_path / "killed"
     rng = random.Random()
