@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.model import Article
 
 
@@ -27,6 +27,7 @@ class BuildReport:
     statements: int = 0
     problems: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    location: str | None = None  # the store, as it may be shown (no password)
 
     @property
     def rate(self) -> float:
@@ -59,12 +60,19 @@ def build(
     min_confidence: float | None = None,
     progress: Progress | None = None,
     on_problem: Callable[[InputError], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
     command: str = "kg build",
     extractor=None,
+    max_article_chars: int | None = None,
 ) -> BuildReport:
-    """Build or update the store at `store_location` from article sources."""
+    """Build or update the store at `store_location` from article sources.
+
+    A failure to read, parse or extract one article is reported and the build goes on;
+    a failure of the store itself (a remote server gone) ends it, saying how many
+    articles were stored, because every later article would fail the same way.
+    """
     from kg.extract import Extractor
-    from kg.read import read_articles
+    from kg.read import DEFAULT_MAX_ARTICLE_CHARS, read_articles
     from kg.store import KnowledgeStore
 
     report = BuildReport()
@@ -77,6 +85,7 @@ def build(
 
     extractor = extractor or Extractor(model, min_confidence=min_confidence)
     with KnowledgeStore.open(store_location, write=True, create=True, command=command) as store:
+        report.location = store.location
         states = store.article_states()
         version: list[str] = []  # the extractor's version, computed once and only when needed
 
@@ -86,7 +95,8 @@ def build(
             return version[0]
 
         def pending() -> Iterator[Article]:
-            for article in read_articles(sources, on_problem=problem):
+            limit = DEFAULT_MAX_ARTICLE_CHARS if max_article_chars is None else max_article_chars
+            for article in read_articles(sources, on_problem=problem, on_notice=on_notice, max_chars=limit):
                 report.read += 1
                 state = states.get(article.id)
                 if state is not None and state.content_hash == article.content_hash:
@@ -97,7 +107,7 @@ def build(
                         continue
                 yield article
 
-        for parsed in extractor.parse(pending()):
+        for parsed in extractor.parse(pending(), on_problem=problem):
             article = parsed.article
             try:
                 result = extractor.read(parsed)
@@ -105,6 +115,11 @@ def build(
             except InputError as error:
                 problem(error)
                 continue
+            except StoreError as error:
+                raise StoreError(
+                    f"{error}; {report.extracted} article{'s' if report.extracted != 1 else ''} of this run "
+                    f"were stored before it (each is complete); run the same command again to go on from there"
+                ) from None
             except Exception as error:  # one article's failure must not lose the others
                 problem(InputError(article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))
                 continue

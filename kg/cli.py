@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -31,6 +32,13 @@ def _store_option(function):
         default=DEFAULT_STORE,
         show_default=True,
         help="Store folder, or a SPARQL endpoint URL (http://host:port/...). Env: KG_STORE.",
+    )(function)
+
+
+def _max_chars_option(function):
+    return click.option(
+        "--max-article-chars", type=click.IntRange(min=1), default=None, metavar="N",
+        help="Skip, with a notice, articles longer than N characters (default: 1,000,000).",
     )(function)
 
 
@@ -78,8 +86,9 @@ def main() -> None:
 @click.option("--rebuild", is_flag=True, help="Extract again articles read by another kg version.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Keep statements at least this likely to be right (default: the fitted threshold; 0 keeps all).")
+@_max_chars_option
 @_quiet_option
-def build(sources, store, model, rebuild, min_confidence, quiet):
+def build(sources, store, model, rebuild, min_confidence, max_article_chars, quiet):
     """Read articles (files, folders, or - for stdin) into the store.
 
     Formats: .txt/.md, .jsonl (id, title, text, date, url, source), .html.
@@ -90,28 +99,46 @@ def build(sources, store, model, rebuild, min_confidence, quiet):
     progress = _Progress(quiet)
     report = run_build(
         sources, store, model=model, rebuild=rebuild, min_confidence=min_confidence, progress=progress.update,
-        on_problem=lambda p: _notice(f"kg: skipped {p}", quiet=False), command="kg build",
+        on_problem=progress.interrupting(lambda p: _notice(f"kg: skipped {p}", quiet=False)),
+        on_notice=progress.interrupting(lambda n: _notice(f"kg: note: {n}", quiet)),
+        command="kg build", max_article_chars=max_article_chars,
     )
     progress.done()
-    _notice(report.summary(store), quiet)
+    _notice(report.summary(report.location or store), quiet)
     if report.problems:
         sys.exit(EXIT_SKIPPED)
 
 
 class _Progress:
-    """One updating line on stderr, only when stderr is a terminal."""
+    """Progress on stderr: one updating line on a terminal; elsewhere (a log, a pipe) a line
+    every `every_seconds`, so that a long build shows it is alive. Nothing with --quiet."""
 
-    def __init__(self, quiet: bool):
-        self.enabled = not quiet and sys.stderr.isatty()
+    def __init__(self, quiet: bool, every_seconds: float = 30.0):
+        self.terminal = not quiet and sys.stderr.isatty()
+        self.logging = not quiet and not self.terminal
+        self.every_seconds = every_seconds
         self.shown = False
+        self._last = time.monotonic()
 
     def update(self, report) -> None:
-        if self.enabled:
-            click.echo(
-                f"\r  {report.extracted} articles  {report.statements} statements  "
-                f"{report.rate:.1f} articles/s ", nl=False, err=True,
-            )
+        line = f"{report.extracted} articles  {report.statements} statements  {report.rate:.1f} articles/s"
+        if self.terminal:
+            click.echo(f"\r  {line} ", nl=False, err=True)
             self.shown = True
+        elif self.logging and time.monotonic() - self._last >= self.every_seconds:
+            click.echo(f"kg: progress: {line}", err=True)
+            self._last = time.monotonic()
+
+    def interrupting(self, show):
+        """`show`, first ending the progress line so that the message starts a line of its own."""
+
+        def wrapped(message) -> None:
+            if self.shown:
+                click.echo("", err=True)
+                self.shown = False
+            show(message)
+
+        return wrapped
 
     def done(self) -> None:
         if self.shown:
@@ -125,11 +152,12 @@ class _Progress:
 @click.option("--all", "include_untyped", is_flag=True, help="Also statements whose verb fits no PLOVER type.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Keep statements at least this likely to be right (default: the fitted threshold; 0 keeps all).")
+@_max_chars_option
 @_quiet_option
-def extract(sources, fmt, model, include_untyped, min_confidence, quiet):
+def extract(sources, fmt, model, include_untyped, min_confidence, max_article_chars, quiet):
     """Print the statements of articles, one JSON object a line (nothing is stored)."""
     from kg.extract import Extractor
-    from kg.read import read_articles
+    from kg.read import DEFAULT_MAX_ARTICLE_CHARS, read_articles
 
     problems = []
 
@@ -139,7 +167,11 @@ def extract(sources, fmt, model, include_untyped, min_confidence, quiet):
 
     extractor = Extractor(model, min_confidence=min_confidence)
     count = 0
-    for result in extractor.extract(read_articles(sources, on_problem=problem)):
+    articles = read_articles(
+        sources, on_problem=problem, on_notice=lambda n: _notice(f"kg: note: {n}", quiet),
+        max_chars=max_article_chars or DEFAULT_MAX_ARTICLE_CHARS,
+    )
+    for result in extractor.extract(articles, on_problem=problem):
         for statement in result.statements:
             if statement.action.type is None and not include_untyped:
                 continue

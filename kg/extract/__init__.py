@@ -15,14 +15,46 @@ memory per article for pronouns, surnames and titles (actors.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from kg import __version__
+from kg.errors import InputError
 from kg.model import Article, Statement
 from kg.textshape import Dateline, find_dateline, is_noise_line
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+
+#: Paragraphs longer than this go to spaCy in pieces. News paragraphs are under 2,000
+#: characters; a line of 2 MB with no breaks is a dump, which spaCy refuses whole (E088,
+#: over its 1,000,000-character limit) and parses at about 1 GB of memory per 100,000.
+MAX_PARAGRAPH_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def split_long(line: str, limit: int) -> Iterator[tuple[str, int]]:
+    """`line` in pieces of at most `limit` characters, with their offsets in it: cut after
+    the last sentence end before the limit, else at the last space, else at the limit."""
+    start = 0
+    while len(line) - start > limit:
+        window = line[start:start + limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > limit // 2 else (window.rfind(" ") + 1 or limit)
+        if cut <= limit // 2:
+            cut = limit
+        yield line[start:start + cut], start
+        start += cut
+    yield line[start:], start
+
+
+@dataclass
+class _Paragraphs:
+    """An article's paragraphs on their way to spaCy: (text, offset in the article, is noise)."""
+
+    article: Article
+    lines: list[tuple[str, int, bool]] = field(default_factory=list)
+    skipped: int = 0
+    home: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,55 +133,88 @@ class Extractor:
             self._reader = ClauseReader(self._resolver)
         return self._resolver, self._reader
 
-    def parse(self, articles: Iterable[Article], include_noise: bool = False) -> Iterator[ParsedArticle]:
-        """Parse every readable paragraph of every article in one `nlp.pipe` stream, in order.
+    def parse(
+        self,
+        articles: Iterable[Article],
+        include_noise: bool = False,
+        on_problem: Callable[[InputError], None] | None = None,
+    ) -> Iterator[ParsedArticle]:
+        """Parse every readable paragraph of every article with `nlp.pipe`, in order.
 
         Headlines, headings, headline lists and bylines are left out (kg.textshape),
         unless `include_noise` asks for them too (the evaluation's baseline reads
         everything); they are then marked so that `read` still skips them. A dateline
         ("CARACAS (AP) — ") is cut from the first paragraph, and its country kept as
         the article's home for unqualified "the government" or "police".
+
+        Articles go to spaCy in chunks of about `batch_size` paragraphs. When spaCy fails
+        on a chunk, its articles are parsed again one by one, so that only the article
+        that fails is lost: it goes to `on_problem` (raised when there is none).
         """
-        order: list[Article] = []
-        skipped: dict[int, int] = {}
-        home: dict[int, str | None] = {}
+        chunk: list[_Paragraphs] = []
+        size = 0
+        for article in articles:
+            prepared = self._paragraphs(article, include_noise)
+            chunk.append(prepared)
+            size += len(prepared.lines)
+            if size >= self.batch_size:
+                yield from self._parse_chunk(chunk, on_problem)
+                chunk, size = [], 0
+        if chunk:
+            yield from self._parse_chunk(chunk, on_problem)
 
-        def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
-            for index, article in enumerate(articles):
-                order.append(article)
-                skipped[index] = 0
-                home[index] = None
-                first = True
-                for match in _PARAGRAPH.finditer(article.text):
-                    line, start = match.group(0), match.start()
-                    if not line.strip():
-                        continue
-                    noise = is_noise_line(line)
-                    if noise:
-                        skipped[index] += 1
-                        if not include_noise:
-                            continue
-                    elif first:
-                        first = False
-                        dateline = self._dateline(line)
-                        if dateline is not None:  # read the story from its first word
-                            gazetteer = self._gazetteer()
-                            home[index] = gazetteer.place_country(dateline.place) or (
-                                gazetteer.place_country(dateline.region) if dateline.region else None)  # "EL PASO, Texas"
-                            line, start = line[dateline.end:], start + dateline.end
-                    yield line, (index, start, noise)
-                yield "", (index, -1, False)  # marks the end of an article in the stream
+    def _paragraphs(self, article: Article, include_noise: bool) -> "_Paragraphs":
+        prepared = _Paragraphs(article)
+        first = True
+        for match in _PARAGRAPH.finditer(article.text):
+            line, start = match.group(0), match.start()
+            if not line.strip():
+                continue
+            noise = is_noise_line(line)
+            if noise:
+                prepared.skipped += 1
+                if not include_noise:
+                    continue
+            elif first:
+                first = False
+                dateline = self._dateline(line)
+                if dateline is not None:  # read the story from its first word
+                    gazetteer = self._gazetteer()
+                    prepared.home = gazetteer.place_country(dateline.place) or (
+                        gazetteer.place_country(dateline.region) if dateline.region else None)  # "EL PASO, Texas"
+                    line, start = line[dateline.end:], start + dateline.end
+            for piece, offset in split_long(line, MAX_PARAGRAPH_CHARS):
+                prepared.lines.append((piece, start + offset, noise))
+        return prepared
 
-        docs: list[tuple[int, object]] = []
-        noise_offsets: set[int] = set()
-        for doc, (index, offset, noise) in self.nlp.pipe(paragraphs(), as_tuples=True, batch_size=self.batch_size):
-            if offset < 0:
-                yield ParsedArticle(order[index], docs, skipped.pop(index), frozenset(noise_offsets), home.pop(index))
-                docs, noise_offsets = [], set()
-            else:
-                docs.append((offset, doc))
-                if noise:
-                    noise_offsets.add(offset)
+    def _parse_chunk(
+        self, chunk: list["_Paragraphs"], on_problem: Callable[[InputError], None] | None
+    ) -> Iterator[ParsedArticle]:
+        texts = [line for prepared in chunk for line, _offset, _noise in prepared.lines]
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        except Exception as error:  # spaCy's errors have no common base; one article must not cost the others
+            if len(chunk) > 1:
+                for prepared in chunk:
+                    yield from self._parse_chunk([prepared], on_problem)
+                return
+            article = chunk[0].article
+            problem = InputError(
+                article.origin or article.id, f"could not be parsed: {type(error).__name__}: {error}"[:500]
+            )
+            if on_problem is None:
+                raise problem from error
+            on_problem(problem)
+            return
+        position = 0
+        for prepared in chunk:
+            paragraphs, noise = [], set()
+            for _line, offset, is_noise in prepared.lines:
+                paragraphs.append((offset, docs[position]))
+                position += 1
+                if is_noise:
+                    noise.add(offset)
+            yield ParsedArticle(prepared.article, paragraphs, prepared.skipped, frozenset(noise), prepared.home)
 
     def _gazetteer(self):
         from kg.extract.gazetteer import load_gazetteer
@@ -166,9 +231,11 @@ class Extractor:
             return None
         return dateline
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Yield one result per article, in order."""
-        for parsed in self.parse(articles):
+    def extract(
+        self, articles: Iterable[Article], on_problem: Callable[[InputError], None] | None = None
+    ) -> Iterator[ArticleResult]:
+        """Yield one result per article, in order (an article spaCy fails on goes to `on_problem`)."""
+        for parsed in self.parse(articles, on_problem=on_problem):
             yield self.read(parsed)
 
     def read(self, parsed: ParsedArticle) -> ArticleResult:

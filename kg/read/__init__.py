@@ -22,6 +22,7 @@ from kg.model import Article
 from kg.read.decode import decode_bytes
 from kg.read.html import read_html
 from kg.read.jsonl import read_jsonl
+from kg.read.normalize import normalize_article
 from kg.read.text import read_markdown, read_text
 
 #: reader(text, origin, article_id, on_problem) -> articles
@@ -40,6 +41,11 @@ READERS: dict[str, Reader] = {
 
 STDIN = "-"
 
+#: The longest article kg reads by default: about 150,000 words, a book rather than a news
+#: story. spaCy's parser needs roughly 1 GB of working memory per 100,000 characters, so an
+#: unbounded input (a 50 MB log pasted as an article) would run for many minutes and gigabytes.
+DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
+
 
 def _raise(problem: InputError) -> None:
     raise problem
@@ -49,6 +55,9 @@ def read_articles(
     sources: Iterable[str | os.PathLike],
     on_problem: Callable[[InputError], None] = _raise,
     stdin_format: str | None = None,
+    *,
+    on_notice: Callable[[str], None] | None = None,
+    max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> Iterator[Article]:
     """Yield the articles of every source: a file, a directory, or "-" for stdin.
 
@@ -57,10 +66,24 @@ def read_articles(
     Article ids are the record's own id, else the path relative to the
     directory given (without extension), else a content hash for stdin.
     Two articles with the same id in one run are a problem for the second.
+    Every article is normalised (kg.read.normalize) and what changed goes to
+    `on_notice`; one longer than `max_chars` characters is a problem, and skipped.
     """
     seen: dict[str, str] = {}
     for source in sources:
         for article in _read_source(str(source), on_problem, stdin_format):
+            if max_chars is not None and len(article.text) > max_chars:
+                on_problem(
+                    InputError(
+                        article.origin or article.id,
+                        f"article is {len(article.text):,} characters long, over the limit of {max_chars:,} "
+                        "(--max-article-chars); split it into articles, or raise the limit",
+                    )
+                )
+                continue
+            article, notice = normalize_article(article)
+            if notice and on_notice is not None:
+                on_notice(f"{article.origin or article.id}: {notice}")
             first = seen.get(article.id)
             if first is not None:
                 on_problem(
@@ -143,4 +166,4 @@ def _extensions() -> str:
     return ", ".join(sorted(READERS))
 
 
-__all__ = ["READERS", "read_articles"]
+__all__ = ["DEFAULT_MAX_ARTICLE_CHARS", "READERS", "read_articles"]

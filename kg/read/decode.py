@@ -10,10 +10,21 @@ from kg.errors import InputError
 _BOM = "\ufeff"
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode UTF-8 (a byte-order mark is allowed), or raise InputError saying why not."""
+    """Decode UTF-8 (a byte-order mark is allowed), or UTF-16 with its byte-order mark
+    (what Windows editors save as "Unicode"); else raise InputError saying why not."""
     if not data.strip():
         raise InputError(origin, "file is empty; remove it or add the article text")
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16").removeprefix(_BOM)
+        except UnicodeDecodeError as e:
+            raise InputError(
+                origin, f"starts like UTF-16 but is not valid UTF-16 (at byte {e.start}); convert it to UTF-8"
+            ) from e
     if b"\x00" in data[:8192]:
         raise InputError(origin, "looks like a binary file (it contains NUL bytes); pass text, JSONL or HTML")
     try:

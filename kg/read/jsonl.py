@@ -1,7 +1,9 @@
 """JSON Lines articles: one object a line with `id`, `title`, `text`, `date`, `url`, `source`.
 
 Only `text` is required. A malformed line is reported with its line number
-and skipped; the other lines are read.
+and skipped; the other lines are read. Lines end at "\n" only, as JSON Lines
+defines them (a trailing "\r" is dropped): U+2028 or U+0085 inside a JSON string
+is part of the string, not a line end as `str.splitlines` would have it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ def read_jsonl(
     text: str, origin: str, article_id: str, on_problem: Callable[[InputError], None]
 ) -> Iterator[Article]:
     found_any = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:

@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -106,24 +107,37 @@ class EmbeddedBackend:
         root = Path(location)
         marker = root / MARKER
         if not marker.exists():
-            if root.exists() and any(root.iterdir()):
-                raise StoreError(f"{root} is not a kg store (no {MARKER}); give --store a new folder or a kg store")
             if not write or not create:
+                if _half_created(root):
+                    raise StoreError(
+                        f"{root} is a kg store whose creation was interrupted (no {MARKER}); "
+                        f"run `kg build SOURCES --store {root}` to finish it"
+                    )
+                if root.exists() and any(root.iterdir()):
+                    raise StoreError(f"{root} is not a kg store (no {MARKER}); give --store a new folder or a kg store")
                 raise StoreNotFound(f"no kg store at {root}; build one with `kg build SOURCES --store {root}`")
+            if root.exists() and any(root.iterdir()) and not _half_created(root):
+                raise StoreError(f"{root} is not a kg store (no {MARKER}); give --store a new folder or a kg store")
             root.mkdir(parents=True, exist_ok=True)
-            marker.write_text(json.dumps({"format": FORMAT, "created": time.time()}), encoding="utf-8")
-        settings = _settings(marker)
-        if settings.get("format") != FORMAT:
-            raise StoreError(f"{root} has store format {settings.get('format')!r}; this kg reads format {FORMAT}")
         if write:
             lock = WriterLock(root, command)
             lock.acquire()
             try:
+                _create_or_repair(root, marker, create)
+                settings = _settings(marker)
+                if settings.get("format") != FORMAT:
+                    raise StoreError(f"{root} has store format {settings.get('format')!r}; this kg reads format {FORMAT}")
                 store = pyoxigraph.Store(str(root / "db"))
             except OSError as e:
                 lock.release()
                 raise StoreError(f"cannot open store {root}: {e}") from e
+            except BaseException:
+                lock.release()
+                raise
             return cls(root, store, lock)
+        settings = _settings(marker)
+        if settings.get("format") != FORMAT:
+            raise StoreError(f"{root} has store format {settings.get('format')!r}; this kg reads format {FORMAT}")
         return cls(root, _open_snapshot(root, command), None)
 
     # ------------------------------------------------------------------ operations
@@ -194,9 +208,45 @@ class EmbeddedBackend:
 
 def _settings(marker: Path) -> dict:
     try:
-        return json.loads(marker.read_text(encoding="utf-8"))
+        settings = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:
-        raise StoreError(f"{marker} is unreadable ({e}); is this a kg store?") from e
+        raise StoreError(
+            f"{marker} is unreadable ({e}); if this is a kg store, run `kg build SOURCES --store {marker.parent}` "
+            "to repair it (settings such as the relation window return to their defaults)"
+        ) from e
+    if not isinstance(settings, dict):
+        raise StoreError(f"{marker} is not a kg store marker; run `kg build SOURCES --store {marker.parent}` to repair it")
+    return settings
+
+
+# What a folder holds while `open` creates a store, before the marker is written.
+_CREATION_LEFTOVERS = {"writer.lock", "db", "snapshots"}
+
+
+def _half_created(root: Path) -> bool:
+    """A folder left by a creation that stopped before its marker: only kg's own files in it."""
+    if not root.is_dir():
+        return False
+    names = {p.name for p in root.iterdir() if not p.name.endswith(".tmp")}
+    return bool(names) and names <= _CREATION_LEFTOVERS
+
+
+def _create_or_repair(root: Path, marker: Path, create: bool) -> None:
+    """Write the marker of a new store, or repair an unreadable one; called holding the writer lock.
+
+    The marker is written to a temporary file and renamed, so that another process sees
+    either no marker or a whole one (two first builds started together once left `{...}}`).
+    """
+    if marker.exists():
+        try:
+            if isinstance(json.loads(marker.read_text(encoding="utf-8")), dict):
+                return
+        except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+            pass
+        print(f"kg: note: {marker} was unreadable; wrote a new one (settings return to their defaults)", file=sys.stderr)
+    elif not create:
+        raise StoreNotFound(f"no kg store at {root}; build one with `kg build SOURCES --store {root}`")
+    _atomic_write(marker, json.dumps({"format": FORMAT, "created": time.time()}))
 
 
 def _atomic_write(path: Path, text: str) -> None:
