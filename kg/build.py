@@ -64,12 +64,17 @@ def build(
     command: str = "kg build",
     extractor=None,
     max_article_chars: int | None = None,
+    jobs: int = 1,
+    cluster: str | None = None,
 ) -> BuildReport:
     """Build or update the store at `store_location` from article sources.
 
     A failure to read, parse or extract one article is reported and the build goes on;
     a failure of the store itself (a remote server gone) ends it, saying how many
     articles were stored, because every later article would fail the same way.
+
+    `jobs` > 1 reads in that many worker processes, `cluster` (tcp://HOST:PORT or local:N)
+    on a Dask cluster (kg.parallel); either way this process writes, in article order.
     """
     from kg.extract import Extractor
     from kg.read import DEFAULT_MAX_ARTICLE_CHARS, read_articles
@@ -107,11 +112,13 @@ def build(
                         continue
                 yield article
 
-        for parsed in extractor.parse(pending(), on_problem=problem):
-            article = parsed.article
+        for reading in _readings(pending(), extractor, problem, jobs, cluster, model, min_confidence):
+            article = reading.article
+            if reading.problem is not None:
+                problem(reading.problem)
+                continue
             try:
-                result = extractor.read(parsed)
-                store.replace_article(article, result.statements, current_version(), new=article.id not in states)
+                store.replace_article(article, reading.statements, current_version(), new=article.id not in states)
             except InputError as error:
                 problem(error)
                 continue
@@ -120,14 +127,40 @@ def build(
                     f"{error}; {report.extracted} article{'s' if report.extracted != 1 else ''} of this run "
                     f"were stored before it (each is complete); run the same command again to go on from there"
                 ) from None
-            except Exception as error:  # one article's failure must not lose the others
-                problem(InputError(article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))
-                continue
             report.extracted += 1
-            report.statements += len(result.statements)
+            report.statements += len(reading.statements)
             report.seconds = time.monotonic() - started
             if progress is not None:
                 progress(report)
             store.publish(every_seconds=10.0)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _readings(articles: Iterator[Article], extractor, problem, jobs: int, cluster: str | None,
+              model: str | None, min_confidence: float | None):
+    """Each article's statements (or its problem), in order: here, in worker processes, or on Dask."""
+    from kg import parallel
+
+    if cluster:
+        client = parallel.connect(cluster)
+        try:
+            yield from parallel.read_on_cluster(articles, client, model, min_confidence)
+        finally:
+            cluster_object = getattr(client, "cluster", None)
+            client.close()
+            if cluster_object is not None and cluster.startswith("local:"):
+                cluster_object.close()
+        return
+    if jobs > 1:
+        yield from parallel.read_in_processes(articles, jobs, model, min_confidence)
+        return
+    for parsed in extractor.parse(articles, on_problem=problem):
+        article = parsed.article
+        try:
+            yield parallel.Reading(article, extractor.read(parsed).statements)
+        except InputError as error:
+            yield parallel.Reading(article, None, error)
+        except Exception as error:  # one article's failure must not lose the others
+            yield parallel.Reading(article, None, InputError(
+                article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))

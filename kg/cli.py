@@ -87,21 +87,28 @@ def main() -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Keep statements at least this likely to be right (default: the fitted threshold; 0 keeps all).")
 @_max_chars_option
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes that parse and read (0: one per core); one process writes.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Read on a Dask cluster: tcp://HOST:PORT of its scheduler, or local:N for N local workers.")
 @_quiet_option
-def build(sources, store, model, rebuild, min_confidence, max_article_chars, quiet):
+def build(sources, store, model, rebuild, min_confidence, max_article_chars, jobs, cluster, quiet):
     """Read articles (files, folders, or - for stdin) into the store.
 
     Formats: .txt/.md, .jsonl (id, title, text, date, url, source), .html.
     Unchanged articles are skipped; each article is committed on its own.
     """
     from kg.build import build as run_build
+    from kg.parallel import jobs_for
 
+    if cluster and jobs != 1:
+        raise click.UsageError("give --jobs or --cluster, not both: a cluster's workers are its own")
     progress = _Progress(quiet)
     report = run_build(
         sources, store, model=model, rebuild=rebuild, min_confidence=min_confidence, progress=progress.update,
         on_problem=progress.interrupting(lambda p: _notice(f"kg: skipped {p}", quiet=False)),
         on_notice=progress.interrupting(lambda n: _notice(f"kg: note: {n}", quiet)),
-        command="kg build", max_article_chars=max_article_chars,
+        command="kg build", max_article_chars=max_article_chars, jobs=jobs_for(jobs), cluster=cluster,
     )
     progress.done()
     _notice(report.summary(report.location or store), quiet)
