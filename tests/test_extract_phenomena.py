@@ -138,6 +138,19 @@ CASES = [
     # ---- noise
     case("Reporting by Ana Lopez; Editing by John Smith", [], id="byline"),
     case("Trump Rejects Putin’s New START Extension Offer, Raising Fears of a New Nuclear Arms Race", [], id="headline"),
+    # ---- 2026-12-03: abbreviations, regional groups, organs named for their country, departures
+    case("DHAKA, May 7 – The Border Guard Bangladesh (BGB) increased patrols. The migrants were detained by BGB.",
+         [("BGD/COP", "COERCE", "migrants")], id="abbreviation-defined-in-article"),
+    case("Ghana is accepting west Africans deported from the United States.",
+         [("GHA/GOV", "COOPERATE", "USA/GOV"), ("USA/GOV", "COERCE", "west Africans")], id="regional-demonym-group"),
+    case("TRIPOLI, April 8 – Zwara Security Directorate announced the deportation of 180 Nigerian migrants.",
+         [("LBY/COP", "COERCE", "Nigerian migrants")], id="named-organ-of-the-dateline-country"),
+    case("An expulsion flight to Afghanistan took off from Germany's Leipzig airport on Friday.",
+         [("DEU/GOV", "COERCE", "AFG/GOV")], id="removal-flight-departure-state"),
+    case("BANDA ACEH, Indonesia (AP) — Four Indonesians have been arrested for smuggling refugees, police said.",
+         [("IDN/COP", "COERCE", "Indonesian nationals")], id="speaker-made-the-arrest"),
+    case("Finland shut all but one of its border crossings.", [("FIN/GOV", "COERCE", None)], id="quantified-object"),
+
 ]
 
 

@@ -255,6 +255,7 @@ class Extractor:
             if offset in parsed.noise:
                 continue
             mentions = resolver.find_mentions(doc)
+            resolver.note_abbreviations(doc, mentions, memory)
             # "SRE officials stated via social media:" attributes the next paragraph to them
             quoted, memory.quote_speaker = memory.quote_speaker, None
             sents = [sent for sent in doc.sents if sent.text.strip()]

@@ -47,6 +47,24 @@ _QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousa
                    "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several", "total", "tally", "group", "batch", "planeload", "busload", "boatload", "truckload", "vanload", "carload"}
 
 
+# Sectors of a state's organs: a named body with one is a government body of its country.
+_ORGAN_SECTORS = ("JUD", "LEG", "MIL", "COP")
+
+
+def _abbreviation_after(span: Span) -> str | None:
+    """"Border Guard Bangladesh (BGB)": the abbreviation a name defines in brackets after it,
+    when its letters open the name's words in order (B-G-B), as news style introduces one."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return None
+    short = doc[span.end + 1].text
+    if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
+        return None
+    initials = [t.text[0].upper() for t in span if t.text[:1].isalpha()]
+    letters = iter(initials)
+    return short if short[0] == initials[0] and all(ch in letters for ch in short) else None
+
+
 @dataclass(frozen=True)
 class ActorNoun:
     kind: str  # state, organ, group
@@ -130,6 +148,25 @@ class ActorResolver:
         self._last_mentions = self._mention_finder.find(doc)
         return self._last_mentions
 
+    def note_abbreviations(self, doc: Doc, mentions: dict[int, Mention], memory: ArticleMemory) -> None:
+        """Remember the abbreviations a paragraph defines ("the Border Guard Bangladesh (BGB)"), so
+        that the article's later "BGB" is that body, wherever the name first stood. The name is the
+        NER's organization, even where the mention finder kept only a country inside it."""
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            abbreviation = _abbreviation_after(span)
+            if abbreviation is None or abbreviation in memory.abbreviations:
+                continue
+            known = mentions.get(span.root.i)
+            if known is not None and known.kind in ("AGENCY", "ORG") and known.start == span.start:
+                entity = self._from_mention(span.root, known, mentions, memory, False)
+            else:
+                entity = self._named_organization(span, mentions, memory.home_country)
+            if entity is not None:
+                memory.abbreviations[abbreviation] = entity
+
     def actor_at(self, token: Token, ctx: "SentenceContext", exclude: Entity | None = None) -> Participant | None:
         participant = self.resolve(token, ctx.mentions, ctx.memory, exclude=exclude)
         if participant is None or participant.entity.type not in ACTOR_TYPES:
@@ -184,14 +221,22 @@ class ActorResolver:
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
             return self._from_mention(token, mention, mentions, memory, as_place)
         if mention is not None and mention.kind == "ORG_NER" and self._proper_name(token.doc[mention.start:mention.end], mentions):
-            return self._named_organization(token.doc[mention.start:mention.end], mentions)
+            span = token.doc[mention.start:mention.end]
+            defined = memory.abbreviations.get(span.text)
+            if defined is not None:
+                return defined  # "the Border Guard Bangladesh (BGB) ... detained by BGB"
+            return self._named_organization(span, mentions, memory.home_country)
         if token.tag_ in ("PRP", "PRP$"):
             return self._reported_speaker(token, mentions, memory) or self._pronoun(token, memory)
         if syntax.lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS or token.pos_ == "NUM":
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:
-                return self._entity(inner, mentions, memory, as_place)
+                found = self._entity(inner, mentions, memory, as_place)
+                if found is None and inner.pos_ == "PROPN":
+                    # "thousands of West and Central Africans", parsed as "West" and "Central Africans"
+                    found = next((e for c in inner.conjuncts if (e := self._entity(c, mentions, memory, as_place))), None)
+                return found
         if syntax.lemma(token) in _ORGANIZATION_ANAPHORS and _bare_definite(token):
             # "Human Rights Watch said ... The group previously urged ...": the organization named before
             found = memory.recent(memory.last_organization, window=3)
@@ -286,6 +331,10 @@ class ActorResolver:
         doc = token.doc
         kind = mention.kind
         if kind == "REGION":
+            if token.tag_ in ("NNPS", "NNS") and token.lower_.endswith(("ans", "ians", "abs", "inos")):
+                # "west Africans", "Central Asians": people of a region, a group of no one nationality
+                words = [c.text for c in token.lefts if c.dep_ in ("amod", "compound")] + [token.text]
+                return entities.group(self.gaz, " ".join(words), None)
             return None
         if kind == "PERSON" or kind == "PERSON_NER":
             return self._person(doc[mention.start:mention.end], mention, mentions, memory)
@@ -373,9 +422,11 @@ class ActorResolver:
             return True
         return False
 
-    def _named_organization(self, span: Span, mentions: dict[int, Mention]) -> Entity:
+    def _named_organization(self, span: Span, mentions: dict[int, Mention], home_country: str | None = None) -> Entity:
         """"the Indian Youth Congress", "Britain's Supreme Court": a name, with the country its words
-        or its possessor give, and the sector its head noun gives (court: JUD)."""
+        or its possessor give, and the sector its head noun gives (court: JUD), else the sector
+        of an organ word in it ("Border Guard Bangladesh": COP). A state organ of no named country
+        ("Zwara Security Directorate" in a story filed from Tripoli) is the dateline country's."""
         countries = {
             m.entries[0].country for i in range(span.start, span.end)
             if (m := mentions.get(i)) is not None and m.entries and m.kind in ("ADJECTIVE", "COUNTRY")
@@ -393,10 +444,16 @@ class ActorResolver:
         if ngo is not None:  # "Haitian Bridge Alliance" is an NGO, not Haiti
             return Entity(entity.id, entity.label, entity.type, *ngo)
         head = self._nouns.get(span.root.lemma_.lower()) or self._nouns.get(span.root.lower_.removesuffix("s"))
+        if head is None or head.kind != "organ":  # "Border Guard Bangladesh", "Coast Guard Command"
+            words = [t.lemma_.lower() for t in span]
+            pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+            head = next((self._nouns[w] for w in pairs + words if w in self._nouns and self._nouns[w].kind == "organ"), head)
         sector = head.sector if head is not None and head.kind == "organ" else None
+        if not countries and home_country and sector in _ORGAN_SECTORS:
+            countries = {home_country}
         if len(countries) == 1:
             country = countries.pop()
-            kind = "GovernmentBody" if sector in ("JUD", "LEG", "MIL", "COP") else entity.type
+            kind = "GovernmentBody" if sector in _ORGAN_SECTORS else entity.type
             return Entity(entity.id, entity.label, kind, country, sector)
         return Entity(entity.id, entity.label, entity.type, None, sector)
 

@@ -34,6 +34,10 @@ from kg.model import Action, Participant, Statement
 # PLOVER: "Requires recipient: Yes".
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Verbs whose subject is the agent of the event noun they take: announcing, ordering or carrying
+# out a deportation is deporting ("the ministry announced the deportation of 180 migrants").
+_ANNOUNCING = ("announce", "confirm", "order", "begin", "start", "complete", "conduct", "carry out", "organize",
+               "organise", "oversee", "resume", "unveil", "approve", "authorize", "authorise")
 
 
 class ClauseReader:
@@ -74,16 +78,23 @@ class ClauseReader:
             actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
         if "official" in frame.coding.frame:
             actors = [a for a in actors if a.entity.type != "PopulationGroup"]
+        stance = modality.read(frame.head, ctx, self.resolver, nominal=nominal)
+        speaker_acted = False
         if not actors:
             actors = frames.story_actor(frame, ctx, self.resolver)  # "Thirty men were deported": by the story's state
+            if actors == [frames.STORY_STATE] and frames.acts_for_a_state(stance.speaker):
+                # "Four Indonesians have been arrested, police said": the organ that reports an
+                # arrest or removal no one is named for is the one that made it
+                actors, speaker_acted = [stance.speaker], True
         if not actors:
             return []
-        stance = modality.read(frame.head, ctx, self.resolver, nominal=nominal)
         results = []
         for actor in actors:
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
             if frame.vehicle is not None:
-                target = frames.moved_people(frame.vehicle, ctx, self.resolver)
+                # the people it carries, else the state it takes them to ("an expulsion flight to Afghanistan")
+                target = frames.moved_people(frame.vehicle, ctx, self.resolver) or frames.destination_state(
+                    frame.vehicle, actor, ctx, self.resolver)
                 obj = frame.vehicle.text
             elif "arrival" in frame.coding.frame:
                 target, obj = self.resolver.resolve(frame.about, ctx.mentions, ctx.memory), None
@@ -119,6 +130,9 @@ class ClauseReader:
                     target = discourse.counterpart(ctx, actor, frame.head, self.resolver)
                     inferred = ("target",) if target is not None else ()
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
+                if speaker_acted:
+                    inferred += ("actor",)
+                    statement = replace(statement, cues=statement.cues + ("speaker-agent",))
                 if inferred:
                     statement = replace(statement, inferred=inferred, cues=statement.cues + ("discourse-target",))
                 if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
@@ -238,6 +252,8 @@ class ClauseReader:
             participant = self.resolver.modifier_actor(agent, ctx)
             if participant is not None:
                 return [participant]
+        if noun.dep_ == "dobj" and syntax.phrasal_lemma(noun.head) in _ANNOUNCING:
+            return self._actors(noun.head, ctx)  # "Zwara Security Directorate announced the deportation of ..."
         between = syntax.prep_object(noun, ("between",))
         if frame.coding.type == "CONSULT" and between is not None:
             sides = [p for t in (between, *between.conjuncts) if (p := self.resolver.actor_at(t, ctx)) is not None]

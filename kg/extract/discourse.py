@@ -45,6 +45,7 @@ class ArticleMemory:
     last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
     story: Story = field(default_factory=Story)  # the migration story so far, for roles sentences leave out
     parties: list[tuple[int, Participant]] = field(default_factory=list)  # actors of statements, by sentence
+    abbreviations: dict[str, Entity] = field(default_factory=dict)  # "BGB" → the body "Border Guard Bangladesh (BGB)" named
 
     def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
         names = {entity.label}

@@ -142,7 +142,8 @@ def agentless(verb: Token) -> bool:
 def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> list[Participant]:
     """The story's removing state for an agentless removal, detention or vehicle journey, when
     the people it moves are named."""
-    if not (is_removal(frame.coding) or "transfer" in frame.coding.frame) or frame.head.pos_ not in ("VERB", "AUX"):
+    refusal = frame.coding.type == "REJECT"  # "40 children were denied permits": by the story's state
+    if not (is_removal(frame.coding) or "transfer" in frame.coding.frame or refusal) or frame.head.pos_ not in ("VERB", "AUX"):
         return []
     if "vehicle" in frame.coding.frame:
         return [STORY_STATE]
@@ -159,11 +160,21 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     origin = resolver.actor_at(source, ctx) if source is not None else None
     if origin is not None and origin.entity.type in _STATE_LIKE and is_removal(frame.coding):
         return [origin]  # "nationals who were being removed from the US": by the US
+    if refusal and (participant is None or participant.entity.type != "PopulationGroup"):
+        return []  # "the request was rejected", "he was refused": whose refusal, the story does not say
     if participant is None:
         return [STORY_STATE]  # "he was turned over to Salvadoran authorities": someone was
     if participant.entity.sector not in (None, "REF", "CRM"):
         return []  # "officials were detained": not a removal of migrants
     return [STORY_STATE]
+
+
+def acts_for_a_state(speaker: Participant | None) -> bool:
+    """A speaker that acts for a state: a government, its police, army or border guards."""
+    if speaker is None:
+        return False
+    entity = speaker.entity
+    return entity.type in _STATE_LIKE or (entity.country is not None and entity.sector in ("GOV", "COP", "MIL", "JUD"))
 
 
 def vehicle_operator(vehicle: Token, owner: Participant | None, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
@@ -183,13 +194,52 @@ def vehicle_operator(vehicle: Token, owner: Participant | None, ctx: SentenceCon
                 named = resolver.actor_at(pobj, ctx) if pobj is not None else None
                 if named is not None and named.entity.type in _STATE_LIKE:
                     return named
-    return STORY_STATE
+    departure = _departure_state(vehicle, ctx, resolver)
+    return departure if departure is not None else STORY_STATE
+
+
+# Verbs of a vehicle's departure: the state it leaves is the one removing its passengers.
+_DEPARTING = ("leave", "depart", "take", "fly")
+
+
+def _departure_state(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
+    """"An expulsion flight took off from Germany's Leipzig-Halle airport", "the charter left
+    Madrid for Lagos": a removal flight's state of departure removes the people it carries."""
+    verb = vehicle.head
+    if vehicle.dep_ != "nsubj" or syntax.lemma(verb) not in _DEPARTING:
+        return None
+    if syntax.lemma(verb) == "take" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return None
+    place = syntax.prep_object(verb, ("from",)) or (syntax.direct_object(verb) if syntax.lemma(verb) == "leave" else None)
+    if place is None:
+        return None
+    for token in (place, *(c for c in place.children if c.dep_ in ("poss", "compound", "amod", "nmod"))):
+        named = resolver.modifier_actor(token, ctx)
+        if named is not None and named.entity.type == "Country":
+            return named
+    return None
 
 
 def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
     carried = syntax.carried_token(vehicle)
     participant = resolver.resolve(carried, ctx.mentions, ctx.memory) if carried is not None else None
     return participant if participant is not None and participant.entity.type == "PopulationGroup" else None
+
+
+def destination_state(vehicle: Token, actor: Participant, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
+    """The country a removal vehicle goes to ("a deportation flight to Kabul", "... landed in
+    Guatemala"), when it is another state than the one removing: the counterpart of the removal."""
+    verb = vehicle.head if vehicle.dep_ == "nsubj" else None
+    places = [syntax.prep_object(vehicle, ("to",))]
+    if verb is not None:
+        places += [syntax.prep_object(verb, ("to", "for", "in", "into"))]
+    for place in places:
+        if place is None:
+            continue
+        named = resolver.modifier_actor(place, ctx)
+        if named is not None and named.entity.type == "Country" and named.entity.country != actor.entity.country:
+            return named
+    return None
 
 
 # ---------------------------------------------------------------------- reception

@@ -138,6 +138,12 @@ class PredicateFinder:
         if not classes:
             classes = self._prepositional_classes(verb, ctx)
         coding = lexicon.lookup(lemma, "V", classes)
+        if coding is None or coding.is_light or coding.object_class == "*":
+            # kg's rows say nothing specific here (the hand lexicon wins where it does); a PETRARCH
+            # pattern naming the words of a prepositional phrase may ("were taken into custody")
+            specific = prepositional_pattern(verb, lemma)
+            if specific is not None:
+                return specific
         if coding is not None and "DISCOURSE" in classes and coding.type not in _JUDGING:
             return None  # "released a statement", "requested anonymity": talk about talk
         return coding
@@ -202,10 +208,7 @@ class PredicateFinder:
         """Object classes of a noun phrase head: lexical class first, then what it names."""
         found = []
         table = lexicon.object_classes()
-        if syntax.lemma(token) in syntax.MEASURES or token.pos_ == "NUM":
-            inner = syntax.prep_object(token, ("of",))
-            if inner is not None:
-                token = inner  # "decades of military cooperation", "12 of the migrants"
+        token = syntax.quantified(token)  # "decades of military cooperation", "12 of the migrants"
         for key in (syntax.compound_lemma(token), syntax.lemma(token), token.lower_):
             if key in table:
                 found.append(table[key])
@@ -463,6 +466,25 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
     if cameo.startswith(_MOVEMENT_CODES):
         frame.add("move")
     return Coding(coding.type, coding.cameo, coding.mode, frozenset(frame), "*")
+
+
+def prepositional_pattern(verb: Token, lemma: str) -> Coding | None:
+    """The coding of the first PETRARCH2 pattern for `lemma` with a prepositional constraint
+    that the verb's phrases fit ("take pp=into:custody" → arrest), or None."""
+    entry = lexicon.broad_verbs().get(lemma)
+    if entry is None:
+        return None
+    for pattern in entry.patterns:
+        if pattern.preps and all(words for _, words in pattern.preps) and pattern.cameo is not None \
+                and _pattern_fits(pattern, verb):
+            coding = lexicon.coding_for(lexicon.PredicateRow(lemma, "V", "*", pattern.cameo, None, None, frozenset()))
+            if coding.type is None:
+                return None
+            frame = {f"tp:{p}" for p in entry.target_prepositions + _TYPE_PREPOSITIONS.get(coding.type, ())} | {"broad"}
+            if pattern.cameo.startswith(_MOVEMENT_CODES):
+                frame.add("move")
+            return Coding(coding.type, coding.cameo, coding.mode, frozenset(frame), "*")
+    return None
 
 
 def _fits(words: tuple[str, ...] | None, token: Token | None) -> bool:

@@ -68,6 +68,24 @@ MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "
              "some", "many", "several", "each", "none", "both", "half", "part", "rest", "remainder")
 
 
+def quantified(token: Token) -> Token:
+    """The head a quantity is of: "12 of the migrants" → migrants, "all but one of its border
+    crossings" → crossings, "dozens of Venezuelans" → Venezuelans; else the token itself."""
+    for _ in range(3):  # "all but one of": through the exception to what it is of
+        if not (lemma(token) in MEASURES or token.pos_ == "NUM" or token.lower_ in _NUMBER_WORDS):
+            return token
+        inner = prep_object(token, ("of",))
+        if inner is None:
+            exception = prep_object(token, ("but", "except"))
+            if exception is None:
+                return token
+            inner = prep_object(exception, ("of",))
+            if inner is None:
+                return token
+        token = inner
+    return token
+
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30,
