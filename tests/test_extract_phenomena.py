@@ -150,6 +150,8 @@ CASES = [
     case("BANDA ACEH, Indonesia (AP) — Four Indonesians have been arrested for smuggling refugees, police said.",
          [("IDN/COP", "COERCE", "Indonesian nationals")], id="speaker-made-the-arrest"),
     case("Finland shut all but one of its border crossings.", [("FIN/GOV", "COERCE", None)], id="quantified-object"),
+    case("The deportation of 50 Afghans from Germany drew criticism.",
+         [("DEU/GOV", "COERCE", "Afghan nationals")], id="removal-nominal-from-state"),
 
 ]
 

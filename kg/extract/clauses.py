@@ -254,6 +254,11 @@ class ClauseReader:
                 return [participant]
         if noun.dep_ == "dobj" and syntax.phrasal_lemma(noun.head) in _ANNOUNCING:
             return self._actors(noun.head, ctx)  # "Zwara Security Directorate announced the deportation of ..."
+        if frames.is_removal(frame.coding):
+            source = syntax.prep_object(noun, ("from",)) or syntax.prep_object(syntax.prep_object(noun, ("of",)), ("from",))
+            origin = self.resolver.actor_at(source, ctx) if source is not None else None
+            if origin is not None and origin.entity.type in ("Country", "GovernmentBody"):
+                return [origin]  # "the deportation of 50 Afghans from Germany": by Germany
         between = syntax.prep_object(noun, ("between",))
         if frame.coding.type == "CONSULT" and between is not None:
             sides = [p for t in (between, *between.conjuncts) if (p := self.resolver.actor_at(t, ctx)) is not None]

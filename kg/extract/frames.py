@@ -143,6 +143,11 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     """The story's removing state for an agentless removal, detention or vehicle journey, when
     the people it moves are named."""
     refusal = frame.coding.type == "REJECT"  # "40 children were denied permits": by the story's state
+    if frame.head.pos_ == "NOUN" and is_removal(frame.coding):
+        # "the deportation of 180 Afghans", with no deporter named: the story's, when people are named
+        people = syntax.prep_object(frame.head, ("of",))
+        group = resolver.resolve(people, ctx.mentions, ctx.memory) if people is not None else None
+        return [STORY_STATE] if group is not None and group.entity.type == "PopulationGroup" else []
     if not (is_removal(frame.coding) or "transfer" in frame.coding.frame or refusal) or frame.head.pos_ not in ("VERB", "AUX"):
         return []
     if "vehicle" in frame.coding.frame:
