@@ -150,6 +150,10 @@ CASES = [
     case("BANDA ACEH, Indonesia (AP) — Four Indonesians have been arrested for smuggling refugees, police said.",
          [("IDN/COP", "COERCE", "Indonesian nationals")], id="speaker-made-the-arrest"),
     case("Finland shut all but one of its border crossings.", [("FIN/GOV", "COERCE", None)], id="quantified-object"),
+    case("The governments of Spain and Mauritania signed a joint declaration.",
+         [("ESP/GOV", "SUPPORT", "MRT/GOV"), ("MRT/GOV", "SUPPORT", "ESP/GOV")], id="governments-of-a-and-b"),
+    case("Ghanaian and Nigerian officials held talks to defuse tensions.",
+         [("GHA/GOV", "CONSULT", "NGA/GOV"), ("NGA/GOV", "CONSULT", "GHA/GOV")], id="a-and-b-officials"),
     case("The deportation of 50 Afghans from Germany drew criticism.",
          [("DEU/GOV", "COERCE", "Afghan nationals")], id="removal-nominal-from-state"),
 

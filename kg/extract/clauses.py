@@ -34,6 +34,9 @@ from kg.model import Action, Participant, Statement
 # PLOVER: "Requires recipient: Yes".
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Plural heads that coordinated states share as one subject ("the governments of A and B").
+_SHARED_STATE_NOUNS = ("government", "official", "leader", "minister", "authority", "delegation", "negotiator",
+                       "president", "diplomat", "representative", "envoy")
 # Verbs whose subject is the agent of the event noun they take: announcing, ordering or carrying
 # out a deportation is deporting ("the ministry announced the deportation of 180 migrants").
 _ANNOUNCING = ("announce", "confirm", "order", "begin", "start", "complete", "conduct", "carry out", "organize",
@@ -213,9 +216,30 @@ class ClauseReader:
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
             if participant is None and lexicon.object_classes().get(syntax.lemma(token)) == "FLIGHT":
                 participant = self._operator(token, ctx)
+            if participant is None:
+                shared = self._states_sharing(token, ctx)
+                if shared:
+                    found.extend(shared)
+                    continue
             if participant is not None and participant.entity.type in ACTOR_TYPES:
                 found.append(participant)
         return found
+
+    def _states_sharing(self, token: Token, ctx: SentenceContext) -> list[Participant]:
+        """"The governments of Spain and Mauritania", "Ghanaian and Nigerian officials": a plural
+        noun of state organs shared by coordinated states is each of them."""
+        if token.tag_ != "NNS" or syntax.lemma(token) not in _SHARED_STATE_NOUNS:
+            return []
+        owner = syntax.prep_object(token, ("of",))
+        if owner is not None and owner.conjuncts:
+            sides = [self.resolver.actor_at(t, ctx) for t in (owner, *owner.conjuncts)]
+        else:
+            adjective = next((c for c in token.children if c.dep_ == "amod" and c.conjuncts), None)
+            if adjective is None:
+                return []
+            sides = [self.resolver.modifier_actor(t, ctx) for t in (adjective, *adjective.conjuncts)]
+        states = [p for p in sides if p is not None and p.entity.type == "Country"]
+        return states if len(states) == len(sides) and len(states) >= 2 else []
 
     def _operator(self, vehicle: Token, ctx: SentenceContext) -> Participant | None:
         """"A second U.S. military plane will deport migrants": the vehicle's state acts (its military)."""
