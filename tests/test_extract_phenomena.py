@@ -154,6 +154,9 @@ CASES = [
          [("ESP/GOV", "SUPPORT", "MRT/GOV"), ("MRT/GOV", "SUPPORT", "ESP/GOV")], id="governments-of-a-and-b"),
     case("Ghanaian and Nigerian officials held talks to defuse tensions.",
          [("GHA/GOV", "CONSULT", "NGA/GOV"), ("NGA/GOV", "CONSULT", "GHA/GOV")], id="a-and-b-officials"),
+    case("Rights groups said the expulsions by Algeria were inhumane.",
+         [("rights groups", "ACCUSE", "DZA/GOV"), ("DZA/GOV", "COERCE", None)], id="said-it-was-inhumane"),
+    case("The minister said the plan was not illegal.", [], id="said-it-was-not-illegal"),
     case("The deportation of 50 Afghans from Germany drew criticism.",
          [("DEU/GOV", "COERCE", "Afghan nationals")], id="removal-nominal-from-state"),
 

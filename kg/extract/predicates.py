@@ -75,6 +75,13 @@ class PredicateFinder:
                 subject = next((c for c in unlawful.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return Frame(verb, coding, syntax.lemma(verb), syntax.verb_words(verb), argument_head=unlawful, about=subject)
         if modality.is_reporting(verb):
+            judged = _condemned_clause(verb)
+            if judged is not None:
+                # "Macron said the plan was wrong", "the minister said the expulsions were inhumane":
+                # a judgment voiced against the subject of the clause (CAMEO 111, criticize)
+                coding = lexicon.coding_for(lexicon.PredicateRow(base, "V", "*", "111", None, None, frozenset()))
+                subject = next((c for c in judged.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return Frame(verb, coding, base, syntax.verb_words(verb), argument_head=judged, about=subject)
             return None
         xcomp = syntax.verbal_complement(verb)
         behaviour = lexicon.complement_verbs().get(lemma) or lexicon.complement_verbs().get(base)
@@ -378,6 +385,21 @@ def willing(token: Token) -> bool:
     if behaviour is None or behaviour[0] != "govern":
         return False
     return syntax.verbal_complement(token) is not None
+
+
+# Judgments that, said of a policy, an act or a party, voice criticism of it.
+_CONDEMNING = _UNLAWFUL + ("wrong", "inhumane", "inhuman", "unacceptable", "cruel", "shameful", "disgraceful",
+                           "irresponsible", "inappropriate", "unjust", "outrageous", "racist", "xenophobic",
+                           "barbaric", "appalling", "deplorable", "reckless", "dangerous", "unfair")
+
+
+def _condemned_clause(verb: Token) -> Token | None:
+    """The clause of "said that X was inhumane": a copula with a condemning complement, not negated."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and syntax.lemma(child) == "be" and not any(c.dep_ == "neg" for c in child.children):
+            if any(c.dep_ in ("acomp", "attr") and c.lower_ in _CONDEMNING for c in child.children):
+                return child
+    return None
 
 
 def _unlawful_clause(verb: Token) -> Token | None:
