@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import http.server
+import os
 import shutil
-import sys
+import signal
 import socket
 import subprocess
-import threading
+import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
@@ -29,15 +31,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory):
-    """`oxigraph serve` (from the PyPI package `oxigraph`) on 127.0.0.1, stopped afterwards."""
+def start_oxigraph(folder: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """`oxigraph serve` (from the PyPI package `oxigraph`) on 127.0.0.1, answering; (process, URL)."""
     beside = Path(sys.executable).parent / "oxigraph"
     binary = str(beside) if beside.exists() else shutil.which("oxigraph")
     if binary is None:
         pytest.fail("the `oxigraph` command is missing: pip install -e '.[test]' installs it")
-    port = free_port()
-    folder = tmp_path_factory.mktemp("oxigraph")
+    port = port or free_port()
     process = subprocess.Popen(
         [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -47,15 +47,25 @@ def oxigraph_server(tmp_path_factory):
     while True:
         try:
             urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-            break
+            return process, url
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
                 pytest.fail("oxigraph serve did not start")
             time.sleep(0.2)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    process, url = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
     yield url
-    process.terminate()
-    process.wait(timeout=10)
+    stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -100,35 +110,65 @@ def test_validate_a_server_store(remote_store):
     assert result.exit_code == 0 and "no violations" in result.stderr
 
 
-class _Refusing(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802
-        self.send_response(401)
-        self.send_header("WWW-Authenticate", 'Basic realm="sparql"')
-        self.end_headers()
-        self.wfile.write(b"Unauthorized")
-
-    do_GET = do_POST
-
-    def log_message(self, *args):
-        pass
-
-
-def test_authentication_failure_is_clear_and_hides_the_password():
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Refusing)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def test_import_into_a_server_posts_each_graph(example_store, tmp_path):
+    """`kg import` into an Oxigraph server: Graph Store Protocol POSTs to /store, the same quads arrive."""
+    dump = tmp_path / "examples.nq"
+    assert run("export", "--format", "nquads", "-o", dump, "--store", example_store).exit_code == 0
+    process, url = start_oxigraph(tmp_path / "server")
     try:
-        port = server.server_address[1]
-        result = run("relations", "Mexico", "--store", f"http://analyst:s3cret-pass@127.0.0.1:{port}/sparql")
+        result = run("import", dump, "--store", url)
+        assert result.exit_code == 0, result.output
+        with KnowledgeStore.open(url) as remote, KnowledgeStore.open(example_store) as local:
+            assert {str(q) for q in remote.backend.quads()} == {str(q) for q in local.backend.quads()}
+            remote.backend.load(dump, pyoxigraph.RdfFormat.N_QUADS)  # again: a merge, nothing new
+            assert remote.backend.load_mode == ("dataset", f"{url}/store")
+            assert remote.counts() == local.counts()
     finally:
-        server.shutdown()
-    assert result.exit_code == 1
-    assert f"authentication failed for http://127.0.0.1:{port}/sparql (HTTP 401)" in result.stderr
-    assert "s3cret-pass" not in result.output and "analyst" not in result.output
+        stop(process)
 
 
-def test_unreachable_server_is_one_line():
+def test_a_server_killed_mid_build_ends_the_build_in_one_line(tmp_path, default_extractor):
+    """kill -9 the server while `kg build` writes to it: one error line, no traceback; restarted, the
+    same command finishes the store, which then holds what an uninterrupted build holds."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in EXAMPLES.glob("*.txt"):
+        shutil.copy(path, articles / path.name)
+    statements = (EXAMPLES / "whitehouse-migration.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (articles / "whitehouse.jsonl").write_text("".join(statements[:13]), encoding="utf-8")
     port = free_port()
-    result = run("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store", f"http://user:pw@127.0.0.1:{port}")
-    assert result.exit_code == 1
-    assert f"cannot reach SPARQL endpoint http://127.0.0.1:{port}/query" in result.stderr
-    assert "is the server running?" in result.stderr and "pw@" not in result.stderr
+    process, url = start_oxigraph(tmp_path / "server", port)
+    build_process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(articles), "--store", url],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )
+    try:
+        ask = urllib.parse.urlencode({"query": "ASK { GRAPH ?g { ?a a <https://w3id.org/kg-md/ontology#Article> } }"})
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and build_process.poll() is None:
+            with urllib.request.urlopen(f"{url}/query?{ask}", timeout=5) as answer:
+                if b"true" in answer.read():
+                    break  # the first article is in
+            time.sleep(0.02)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        _out, err = build_process.communicate(timeout=120)
+    finally:
+        if build_process.poll() is None:
+            build_process.kill()
+        stop(process)
+    assert build_process.returncode == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert lines[0].startswith("kg: error: ") and f"127.0.0.1:{port}" in lines[0]
+    assert "were stored before it" in lines[0] and "run the same command again" in lines[0]
+    process, url = start_oxigraph(tmp_path / "server", port)
+    try:
+        report = build([str(articles)], url, extractor=default_extractor)
+        assert report.problems == [] and report.extracted + report.unchanged == 16 and report.unchanged >= 1
+        build([str(articles)], str(tmp_path / "uninterrupted"), extractor=default_extractor)
+        with KnowledgeStore.open(url) as remote, KnowledgeStore.open(tmp_path / "uninterrupted") as local:
+            assert remote.counts() == local.counts()
+        assert run("validate", "--store", url).exit_code == 0
+    finally:
+        stop(process)
