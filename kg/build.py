@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, RemoteStoreError, StoreError
 from kg.model import Article
 
 
@@ -123,7 +123,8 @@ def build(
                 problem(error)
                 continue
             except StoreError as error:
-                raise StoreError(
+                kind = RemoteStoreError if isinstance(error, RemoteStoreError) else StoreError
+                raise kind(
                     f"{error}; {report.extracted} article{'s' if report.extracted != 1 else ''} of this run "
                     f"were stored before it (each is complete); run the same command again to go on from there"
                 ) from None
