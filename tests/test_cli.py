@@ -157,11 +157,11 @@ def test_export_gexf_reads_back_with_labels_types_weights(example_store, tmp_pat
     graph = nx.read_gexf(out)
     mexico = graph.nodes["https://w3id.org/kg-md/id/country/MEX"]
     assert (mexico["label"], mexico["type"], mexico["country"]) == ("Mexico", "Country", "MEX")
-    edge = graph.edges["https://w3id.org/kg-md/id/country/MEX", "https://w3id.org/kg-md/id/country/USA"]
-    # one edge per ordered pair: every event type from Mexico to the US, weighted by distinct articles
-    assert "REJECT" in edge["event_types"].split(";")
-    assert edge["label"] == edge["event_types"].split(";")[0]
-    assert edge["weight"] >= 2.0 and edge["spells"]
+    # parallel edges, one per event type from Mexico to the US, each weighted by distinct articles
+    edges = graph.get_edge_data("https://w3id.org/kg-md/id/country/MEX", "https://w3id.org/kg-md/id/country/USA")
+    kinds = {data["event_type"]: data for data in edges.values()}
+    assert "REJECT" in kinds
+    assert kinds["REJECT"]["weight"] >= 1.0
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "json", "turtle", "ntriples", "jsonld", "trig", "nquads"])

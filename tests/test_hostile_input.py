@@ -300,3 +300,13 @@ def test_random_json_lines_give_articles_or_line_numbered_problems(tmp_path_fact
     for article in articles:
         article.text.encode("utf-8")
         article.id.encode("utf-8")
+
+
+def test_a_boolean_or_number_metadata_field_is_refused_or_read_as_text(tmp_path):
+    """Found by the property test above: `true` passed the check for an int and broke the reader."""
+    source = tmp_path / "feed.jsonl"
+    source.write_text('{"id": "a", "text": "One.", "title": true}\n{"id": "b", "text": "Two.", "source": 7}\n',
+                      encoding="utf-8")
+    articles, problems, _ = collect([source])
+    assert [str(p) for p in problems] == [f"{source}:1: `title` must be a string, got bool"]
+    assert [(a.id, a.source) for a in articles] == [("b", "7")]

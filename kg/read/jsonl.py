@@ -49,15 +49,21 @@ def _article(line: str, origin: str, number: int) -> Article:
         raise InputError(origin, "record has no `text` (a non-empty string is required)", line=number)
     for key in ("id", "title", "url", "source", "date"):
         value = record.get(key)
-        if value is not None and not isinstance(value, (str, int)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
+            # bool is an int in Python; `"title": true` is a mistake, not the title "True"
             raise InputError(origin, f"`{key}` must be a string, got {type(value).__name__}", line=number)
     raw_id = record.get("id")
     return Article(
         id=str(raw_id) if raw_id not in (None, "") else short_hash(text),
         text=text,
-        title=record.get("title") or None,
+        title=_text(record.get("title")),
         date=normalize_date(record.get("date"), origin, number),
-        url=record.get("url") or None,
-        source=record.get("source") or None,
+        url=_text(record.get("url")),
+        source=_text(record.get("source")),
         origin=f"{origin}:{number}",
     )
+
+
+def _text(value: str | int | None) -> str | None:
+    """A metadata field as text (`"source": 1` is the outlet "1"), or None when empty."""
+    return str(value) if value not in (None, "") else None
