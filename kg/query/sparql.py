@@ -1,5 +1,10 @@
 """SPARQL for analysts: prefixes predeclared, read-only by default, bounded in time.
 
+Every text passes kg.query.guard before Oxigraph sees it: the guard reads it as
+tokens and refuses updates in `kg query`, queries in `kg update`, SERVICE, LOAD and
+graphs of other places (unless allow_service), and nesting deep enough to crash
+the engine.
+
 Results come out in the formats other tools read: a table for the terminal;
 the W3C SPARQL results formats (JSON, XML, CSV, TSV) for SELECT and ASK; Turtle,
 N-Triples or JSON-LD for CONSTRUCT and DESCRIBE. Formats are looked up in one
@@ -8,19 +13,19 @@ table each, so adding one is a line.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.errors import QueryError
+from kg.query import guard
 from kg.vocab import PREFIXES
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
-
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
-_LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,20 +36,31 @@ class Output:
 
 def prepare(text: str, *, allow_service: bool) -> str:
     """Refuse what a read-only query must not do, with a message saying how to do it instead."""
-    code = _strip_strings_and_comments(text)
-    if not code.strip():
-        raise QueryError("the query is empty")
-    if _is_update(text):
-        raise QueryError("this is a SPARQL update; `kg query` only reads: run it with `kg update`")
-    if _SERVICE.search(code) and not allow_service:
-        raise QueryError("SERVICE (federated) queries reach other servers; pass --allow-service to allow them")
+    guard.check_query(text, allow_service=allow_service)
     return text
+
+
+def time_limit(seconds: float | None) -> float | None:
+    """A --timeout as `run` takes it: None (and inf) is no limit; nan, 0 and negatives are refused.
+
+    Limits past what a thread can wait for (threading.TIMEOUT_MAX, some 292 years)
+    mean no limit too, rather than an OverflowError from the wait.
+
+    >>> time_limit(float("inf")) is None, time_limit(2.5)
+    (True, 2.5)
+    """
+    if seconds is None or seconds >= threading.TIMEOUT_MAX:
+        return None
+    if math.isnan(seconds) or seconds <= 0:
+        raise QueryError(f"{seconds:g} is not a time limit: give a positive number of seconds, or inf for no limit")
+    return seconds
 
 
 def run(store, text: str, fmt: str | None = None, *, timeout: float | None = None, allow_service: bool = False) -> Output:
     """Execute a query and serialize its result in `fmt` (table, csv, ..., turtle, ...)."""
     from kg.store import with_prefixes
 
+    timeout = time_limit(timeout)
     prepare(text, allow_service=allow_service)
     added = with_prefixes(text).count("\n") - text.count("\n")
     return _bounded(lambda: _execute(store, text, fmt), timeout, added)
@@ -52,9 +68,7 @@ def run(store, text: str, fmt: str | None = None, *, timeout: float | None = Non
 
 def update(store, text: str, *, allow_service: bool = False) -> None:
     """Execute a SPARQL update (with kg's prefixes)."""
-    code = _strip_strings_and_comments(text)
-    if (_SERVICE.search(code) or _LOAD.search(code)) and not allow_service:
-        raise QueryError("LOAD and SERVICE reach other servers; pass --allow-service to allow them")
+    guard.check_update(text, allow_service=allow_service)
     from kg.store import with_prefixes
 
     added = with_prefixes(text).count("\n") - text.count("\n")
@@ -101,6 +115,9 @@ def _bounded(work: Callable[[], Output], timeout: float | None, added_lines: int
         try:
             box["value"] = work()
         except BaseException as e:  # handed to the caller's thread below
+            # Oxigraph's results may only be dropped by the thread that made them: free the
+            # frames' locals here, or the traceback carries them to the caller's thread.
+            traceback.clear_frames(e.__traceback__)
             box["error"] = e
 
     if timeout is None:
@@ -137,23 +154,6 @@ def _syntax_message(error: SyntaxError, added_lines: int) -> str:
     if len(detail) > 120:
         detail = detail[:117] + "..."
     return f"SPARQL syntax error at line {line}, column {match.group(2)}: {detail}"
-
-
-_OPERATION = re.compile(
-    r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<>|BASE\s*<>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_update(text: str) -> bool:
-    """An update begins, after its prologue, with an update keyword (queries with SELECT/ASK/…)."""
-    return bool(_OPERATION.match(_strip_strings_and_comments(text)))
-
-
-def _strip_strings_and_comments(text: str) -> str:
-    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
-    text = re.sub(r"<[^>\s]*>", "<>", text)
-    return re.sub(r"#[^\n]*", "", text)
 
 
 def _table(results) -> Output:
