@@ -1,12 +1,19 @@
 """Exports for network tools and RDF tools.
 
-Network formats (gexf, graphml, csv, json) hold one edge per ordered pair of
-entities: Gephi merges parallel edges by summing their weights, so kg merges
-them first and says what the weight is — the number of distinct articles that
-report any event from the source to the target. Each edge lists its event
-types (dominant first), statement count, first and last date, and, in GEXF,
-one time interval (spell) per relation so that Gephi's timeline plays them in
-order.
+GEXF (1.3) holds one edge per (actor, PLOVER type, target): parallel edges
+between the same two entities, told apart by their `kind` (the type, e.g.
+REJECT; "REJECT (negated)" for denials, with --negated), which Gephi 0.9.3+
+keeps as separate edges of separate types. Each edge's weight is the number of
+distinct articles reporting that event from that actor to that target, and it
+carries one time interval (spell) per relation, so that Gephi's timeline plays
+them in order. Mexico's refusal of the US flight is a REJECT edge beside the
+AGREE edges between the same two states, not folded into the most common type.
+
+The other network formats (graphml, csv, json) hold one edge per ordered pair
+of entities: the weight is the number of distinct articles that report any
+event from the source to the target, `event_types` lists every type (the most
+reported first, which is also the label), with statement count and first and
+last date. `kg top` ranks on that graph.
 
 RDF formats: turtle, ntriples and jsonld hold the union of all graphs; trig
 and nquads keep the named graphs (one per article), for `kg import`.
@@ -80,6 +87,57 @@ def network(store, filters: Filters):
     return graph
 
 
+def typed_network(store, filters: Filters):
+    """One edge per (actor, type, target): a networkx MultiDiGraph keyed by the edge's kind.
+
+    Edges carry kind, event_type, negated, weight (distinct articles), relations, statements,
+    first and last date, spells (one per relation), quad and role; `articles` holds the
+    supporting article graphs (writers drop it).
+    """
+    import networkx as nx
+
+    from kg.query.graph import projection
+
+    multi = projection(
+        store, types=filters.types, since=filters.since, until=filters.until,
+        countries=filters.countries, include_negated=filters.include_negated,
+    )
+    articles = _supporting_articles(store, multi)
+    graph = nx.MultiDiGraph()
+    for node, data in multi.nodes(data=True):
+        graph.add_node(node, **data)
+    for u, v, key, data in multi.edges(keys=True, data=True):
+        negated = data["polarity"] == "negated"
+        kind = data["event_type"] + (" (negated)" if negated else "")
+        if not graph.has_edge(u, v, kind):
+            graph.add_edge(u, v, key=kind, kind=kind, event_type=data["event_type"], negated=negated, articles=set(),
+                           relations=0, statements=0, spells=[], roles=set(), polarities=set())
+        edge = graph[u][v][kind]
+        edge["articles"] |= articles.get(key, set())
+        edge["relations"] += 1
+        edge["statements"] += data["statements"]
+        edge["roles"].add(data["role"])
+        edge["polarities"].add(data["polarity"])
+        if data.get("first"):
+            edge["spells"].append(_interval(data["first"], data["last"] or data["first"]))
+    for u, v, kind, edge in graph.edges(keys=True, data=True):
+        spells = sorted(set(edge.pop("spells")))
+        edge.update(
+            weight=len(edge["articles"]) or 1, label=kind, quad=TYPES[edge["event_type"]].quad,
+            role=";".join(sorted(edge.pop("roles"))), polarity=";".join(sorted(edge.pop("polarities"))),
+            first=spells[0][0] if spells else "", last=max(s[1] for s in spells) if spells else "", spells=spells,
+        )
+    return graph
+
+
+def pair_weights(graph) -> dict[tuple[str, str], int]:
+    """(source, target) → distinct articles reporting any event between them, from a typed network."""
+    found: dict[tuple[str, str], set] = {}
+    for u, v, data in graph.edges(data=True):
+        found.setdefault((u, v), set()).update(data["articles"] or {f"{u} {v} {data['kind']}"})
+    return {pair: len(articles) for pair, articles in found.items()}
+
+
 def _supporting_articles(store, multi) -> dict[str, set[str]]:
     """relation IRI → article graphs of its statements (destination links count theirs)."""
     from kg.vocab import RELATIONS_GRAPH
@@ -128,22 +186,84 @@ _QUAD_COLOURS = {
 }
 
 
-def write_gexf(store, output, filters: Filters) -> None:
-    import networkx as nx
+GEXF_NS = "http://gexf.net/1.3"
+GEXF_VIZ = "http://gexf.net/1.3/viz"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_NODE_ATTRIBUTES = (("type", "string"), ("country", "string"), ("sector", "string"))
+_EDGE_ATTRIBUTES = (
+    ("event_type", "string"), ("negated", "boolean"), ("quad", "string"), ("polarity", "string"),
+    ("relations", "integer"), ("statements", "integer"), ("first", "string"), ("last", "string"), ("role", "string"),
+)
 
-    graph = network(store, filters)
-    degree = dict(graph.degree(weight="weight"))
-    for node, data in graph.nodes(data=True):
+
+def write_gexf(store, output, filters: Filters) -> None:
+    """GEXF 1.3, dynamic: one edge per (actor, type, target), parallel edges told apart by `kind`."""
+    from datetime import date
+    from xml.etree import ElementTree as ET
+
+    from kg import __version__
+
+    graph = typed_network(store, filters)
+    weights = pair_weights(graph)
+    degree: dict[str, int] = {}
+    for (u, v), weight in weights.items():
+        degree[u] = degree.get(u, 0) + weight
+        degree[v] = degree.get(v, 0) + weight
+    ET.register_namespace("", GEXF_NS)
+    ET.register_namespace("viz", GEXF_VIZ)
+    ET.register_namespace("xsi", _XSI)
+
+    def tag(name: str, namespace: str = GEXF_NS) -> str:
+        return f"{{{namespace}}}{name}"
+
+    root = ET.Element(tag("gexf"), {"version": "1.3", f"{{{_XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
+    meta = ET.SubElement(root, tag("meta"), {"lastmodifieddate": date.today().isoformat()})
+    ET.SubElement(meta, tag("creator")).text = f"kg {__version__}"
+    ET.SubElement(meta, tag("description")).text = (
+        "Actors and their relations from news on migration diplomacy: one edge per (actor, PLOVER type, target); "
+        "kind = the type; weight = distinct articles; spells = the relations' date intervals")
+    xml_graph = ET.SubElement(root, tag("graph"), {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date"})
+    for cls, attributes in (("node", _NODE_ATTRIBUTES), ("edge", _EDGE_ATTRIBUTES)):
+        declared = ET.SubElement(xml_graph, tag("attributes"), {"class": cls, "mode": "static"})
+        for name, kind in attributes:
+            ET.SubElement(declared, tag("attribute"), {"id": name, "title": name, "type": kind})
+
+    def values(element, data: dict, attributes) -> None:
+        holder = ET.SubElement(element, tag("attvalues"))
+        for name, kind in attributes:
+            value = data.get(name)
+            if value in (None, ""):
+                continue
+            text = ("true" if value else "false") if kind == "boolean" else str(value)
+            ET.SubElement(holder, tag("attvalue"), {"for": name, "value": text})
+
+    nodes = ET.SubElement(xml_graph, tag("nodes"), {"count": str(graph.number_of_nodes())})
+    for node in sorted(graph):
+        data = graph.nodes[node]
+        starts = [e["spells"][0][0] for _, _, e in graph.in_edges(node, data=True) if e["spells"]]
+        starts += [e["spells"][0][0] for _, _, e in graph.out_edges(node, data=True) if e["spells"]]
+        element = ET.SubElement(nodes, tag("node"), {"id": node, "label": data.get("label") or node,
+                                                      **({"start": min(starts)} if starts else {})})
+        values(element, data, _NODE_ATTRIBUTES)
         r, g, b = _NODE_COLOURS.get(data.get("type"), (127, 127, 127))
-        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": 5.0 + 2.0 * degree.get(node, 0) ** 0.5}
-        spells = [s for _, _, e in graph.in_edges(node, data=True) for s in e.get("spells", [])]
-        spells += [s for _, _, e in graph.out_edges(node, data=True) for s in e.get("spells", [])]
-        if spells:
-            data["start"] = min(s[0] for s in spells)
-    for _, _, data in graph.edges(data=True):
+        ET.SubElement(element, tag("color", GEXF_VIZ), {"r": str(r), "g": str(g), "b": str(b), "a": "1.0"})
+        ET.SubElement(element, tag("size", GEXF_VIZ), {"value": f"{5.0 + 2.0 * degree.get(node, 0) ** 0.5:.2f}"})
+    edges = ET.SubElement(xml_graph, tag("edges"), {"count": str(graph.number_of_edges())})
+    for number, (u, v, kind, data) in enumerate(sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])):
+        element = ET.SubElement(edges, tag("edge"), {
+            "id": str(number), "source": u, "target": v, "kind": kind, "label": kind, "weight": f"{float(data['weight'])}",
+        })
+        values(element, data, _EDGE_ATTRIBUTES)
+        if data["spells"]:
+            spells = ET.SubElement(element, tag("spells"))
+            for start, end in data["spells"]:
+                ET.SubElement(spells, tag("spell"), {"start": start, "end": end})
         r, g, b = _QUAD_COLOURS[data["quad"]]
-        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "thickness": float(data["weight"])}
-    _write(output, lambda handle: nx.write_gexf(graph, handle, version="1.2draft"))
+        ET.SubElement(element, tag("color", GEXF_VIZ), {"r": str(r), "g": str(g), "b": str(b), "a": "1.0"})
+        ET.SubElement(element, tag("thickness", GEXF_VIZ), {"value": f"{float(data['weight'])}"})
+    ET.indent(root)
+    text = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
+    _write(output, lambda handle: handle.write(text))
 
 
 def write_graphml(store, output, filters: Filters) -> None:

@@ -1,8 +1,10 @@
-"""Finding an entity by the name a person types, and listing its relations.
+"""Finding an entity by the name a person types, and listing its relations and statements.
 
 "Mexico", "mexico", "MEX", "Mexican government", "the Mexican authorities",
 "SRE", "Sheinbaum" and a unique prefix ("Guatem") all resolve; a miss gives
-the closest labels as a "did you mean".
+the closest labels as a "did you mean". Analysts' aliases and renames are
+names like the others (kg.corrections writes them into the entities graph),
+and the IRI of an entity merged into another resolves to the one it went into.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def resolve(store: KnowledgeStore, name: str) -> EntityRef:
         found = _entities(store, f"FILTER(?e = <{_safe_iri(name)}>)")
         if found:
             return found[0]
+        merged = store.corrections().canonical(name)
+        if merged != name:
+            found = _entities(store, f"FILTER(?e = <{_safe_iri(merged)}>)")
+            if found:
+                return found[0]
         raise EntityNotFound(name)
     lowered = name.lower()
     escaped = _escape(lowered)
@@ -233,3 +240,107 @@ def evidence(store: KnowledgeStore, relation_iris: list[str]) -> dict[str, tuple
             if row["r"] not in best or key < best[row["r"]][0]:
                 best[row["r"]] = (key, (row["verb"], row["text"], row["articleId"]))
     return {r: value for r, (_, value) in best.items()}
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One stored statement, with its id for `kg reject`, `kg confirm` and `kg correct`."""
+
+    id: str
+    article: str
+    sentence: str
+    char_start: int
+    actor: str
+    actor_label: str | None
+    event_type: str | None
+    verb: str
+    target: str | None
+    target_label: str | None
+    negated: bool
+    modality: str
+    date: str | None
+    review: str  # "", "confirmed", "corrected" or "rejected"
+
+
+def statements(
+    store: KnowledgeStore,
+    entity: EntityRef | None = None,
+    *,
+    relation: str | None = None,
+    counterpart: EntityRef | None = None,
+    types: tuple[str, ...] = (),
+    rejected: bool = False,
+    limit: int | None = None,
+) -> list[StatementRow]:
+    """The typed statements of an entity (as actor or target) or of one relation (its IRI),
+    in article and sentence order; with `rejected`, also the ones analysts rejected (shown as
+    the extractor read them)."""
+    from kg.corrections.fold import literal_value, unblob
+
+    if entity is None and relation is None:
+        raise QueryError("give an entity or a relation")
+    for t in types:
+        if t.upper() not in PLOVER_TYPES:
+            raise QueryError(f"unknown event type {t!r}; use one of {', '.join(PLOVER_TYPES)}")
+    wanted = {event_class(t.upper()) for t in types}
+    if relation is not None:
+        where = f"GRAPH <{RELATIONS_GRAPH}> {{ <{_safe_iri(relation)}> kg:supportedBy ?s }} GRAPH ?g {{ ?s kg:actor ?actor }}"
+    else:
+        where = (f"{{ GRAPH ?g {{ ?s kg:actor <{entity.iri}> ; kg:actor ?actor }} }} UNION "
+                 f"{{ GRAPH ?g {{ ?s kg:target <{entity.iri}> ; kg:actor ?actor }} }}")
+    rows = store.select(
+        f"""SELECT ?s ?actor ?type ?target ?verb ?negated ?modality ?date ?text ?start ?id ?review WHERE {{
+              {where}
+              GRAPH ?g {{ ?s kg:eventType ?type ; kg:verb ?verb ; kg:negated ?negated ; kg:modality ?modality ;
+                           prov:wasDerivedFrom ?sentence . ?sentence kg:text ?text ; kg:charStart ?start ;
+                           kg:inArticle ?a . ?a kg:articleId ?id .
+                         OPTIONAL {{ ?s kg:target ?target }} OPTIONAL {{ ?s kg:date ?date }}
+                         OPTIONAL {{ ?s kg:correction ?review }} }} }}"""
+    )
+    found: dict[str, dict] = {}
+    for row in rows:
+        found.setdefault(row["s"], row)
+    if rejected and entity is not None:
+        for row in store.select(
+            f"""SELECT ?s ?blob ?text ?start ?id WHERE {{ GRAPH ?g {{ ?s a kg:RejectedStatement ; kg:extracted ?blob ;
+                  prov:wasDerivedFrom ?sentence . ?sentence kg:text ?text ; kg:charStart ?start ; kg:inArticle ?a .
+                  ?a kg:articleId ?id FILTER(CONTAINS(STR(?blob), "<{entity.iri}>")) }} }}"""
+        ):
+            values = dict(unblob(row["blob"]))
+            term = {k.rsplit("#", 1)[-1][:-1]: v for k, v in values.items()}
+            found[row["s"]] = {
+                "s": row["s"], "actor": term.get("actor", "")[1:-1], "type": term.get("eventType", "")[1:-1] or None,
+                "target": term.get("target", "")[1:-1] or None, "verb": literal_value(term.get("verb", "")),
+                "negated": literal_value(term.get("negated", "")) == "true",
+                "modality": literal_value(term.get("modality", '"asserted"')),
+                "date": literal_value(term["date"]) if "date" in term else None, "text": row["text"],
+                "start": row["start"], "id": row["id"], "review": "rejected",
+            }
+    if counterpart is not None:
+        found = {k: r for k, r in found.items() if counterpart.iri in (r["actor"], r["target"])}
+    if wanted:
+        found = {k: r for k, r in found.items() if r["type"] in wanted}
+    ordered = sorted(found.values(), key=lambda r: (r["id"], int(r["start"]), r["s"]))
+    if limit:
+        ordered = ordered[:limit]
+    labels = labels_of(store, {r["actor"] for r in ordered} | {r["target"] for r in ordered if r["target"]})
+    reviews = store.corrections().by_statement
+    result = []
+    for r in ordered:
+        short = r["s"].rsplit("/", 1)[1]
+        review = r["review"] if r["review"] == "rejected" else _review(reviews.get(short, []))
+        result.append(StatementRow(
+            id=short, article=r["id"], sentence=r["text"], char_start=int(r["start"]), actor=r["actor"],
+            actor_label=labels.get(r["actor"]), event_type=r["type"].rsplit("#", 1)[1].upper() if r["type"] else None,
+            verb=r["verb"], target=r["target"], target_label=labels.get(r["target"]) if r["target"] else None,
+            negated=bool(r["negated"]), modality=r["modality"], date=str(r["date"]) if r["date"] else None,
+            review=review,
+        ))
+    return result
+
+
+def _review(corrections) -> str:
+    """A statement's review status: what its latest confirm, reject or correction made it."""
+    if not corrections:
+        return ""
+    return {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}[corrections[-1].action]

@@ -7,6 +7,15 @@ Graphs:
     kgr:graph/relations      statements merged across articles, and the plain triples
                              (actor plover:reject target) of relations stated as fact
     kgr:graph/ontology       ontology/kg.ttl and plover.ttl
+    kgr:graph/corrections    analysts' confirmations, rejections, corrections, merges, splits,
+                             renames and aliases (kg.corrections): never replaced by a build
+
+Corrections apply wherever statements are written: `replace_article` folds
+them into the article graph it writes (a rejected statement is written as a
+kg:RejectedStatement, a merged entity's roles name the kept one), and
+`apply_corrections` folds them into the statements already stored when the
+corrections change. Relations are computed from the folded statements, so
+every reader sees the corrections.
 
 Replacing an article is one SPARQL update: its graph, the entities only it
 mentioned, and the relations its statements touch change together or not at
@@ -41,6 +50,7 @@ from kg.vocab import (
     article_iri,
     event_class,
     event_property,
+    iri_segment,
     statement_iri,
 )
 
@@ -66,6 +76,7 @@ class KnowledgeStore:
         self.backend = backend
         self.location = location
         self.writable = writable
+        self._corrections = None  # kg.corrections.fold.CorrectionSet, read on first use
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -153,9 +164,6 @@ class KnowledgeStore:
         self._writable()
         graph = article_graph(article.id)
         old_entities = set() if new else self._entities_in(graph)
-        pairs = (set() if new else self._pairs_in(graph)) | {
-            (s.actor.entity.id, event_class(s.action.type)) for s in statements if s.action.type
-        }
         new_supports = [
             Support(
                 statement_iri(s.id), article_iri(article.id), s.actor.entity.id, event_class(s.action.type),
@@ -164,19 +172,230 @@ class KnowledgeStore:
             for s in statements
             if s.action.type
         ]
-        supports = self._supports(pairs, exclude_graph=graph) + new_supports
         entities = rdf.entities_of(statements)
         lines = rdf.article_graph_triples(article, statements, extractor_version, generated_at)
+        corrected: list[str] = []
+        corrections = self.corrections()
+        if corrections:
+            lines, new_supports, entities, corrected = self._fold_article(
+                corrections, article, statements, lines, new_supports, entities)
+        pairs = (set() if new else self._pairs_in(graph)) | {(s.actor, s.event_type) for s in new_supports}
+        supports = self._supports(pairs, exclude_graph=graph) + new_supports
         operations = [
             f"DROP SILENT GRAPH <{graph}>",
             "INSERT DATA { GRAPH <%s> {\n%s\n} }" % (graph, "\n".join(lines)),
             *self._relation_operations(pairs, supports),
             *self._entity_operations(entities),
+            *corrected,
         ]
         orphans = old_entities - set(entities)
         if orphans:
             operations.append(_delete_orphans(orphans))
         self.backend.update(" ;\n".join(operations))
+
+    # ------------------------------------------------------------------ corrections
+    def corrections(self):
+        """The analysts' corrections (a kg.corrections.fold.CorrectionSet), read once per open store."""
+        if self._corrections is None:
+            from kg.corrections.fold import CorrectionSet
+            from kg.corrections.records import read_all
+
+            self._corrections = CorrectionSet(read_all(self))
+        return self._corrections
+
+    def apply_corrections(
+        self,
+        corrections=None,
+        statements: Iterable[str] | None = None,
+        *,
+        entities: Iterable[str] = (),
+        before: Iterable[str] = (),
+        after: Iterable[str] = (),
+    ) -> int:
+        """Fold `corrections` into the stored statements, in one transaction; how many were rewritten.
+
+        `corrections` (a CorrectionSet; default: the store's) is what the corrections graph holds
+        once the `before` operations (a record's insert or delete) have run. `statements` (IRIs)
+        are the ones a change can concern; None means every statement any correction can concern,
+        and every statement folded before (so that a withdrawn correction lets go of them).
+        `entities` get their forced description (label, country, sector, aliases) again;
+        `after` operations run last (a withdrawn rename restoring the name it replaced).
+        """
+        from kg.corrections import fold
+
+        self._writable()
+        if corrections is None:
+            self._corrections = None
+            corrections = self.corrections()
+        if statements is None:
+            statements = self._statements_to_fold(corrections)
+        current = self._statement_pairs(sorted(set(statements)))
+        rewritten: dict[str, tuple[str, fold.Pairs, fold.Pairs]] = {}
+        for subject, (graph, pairs) in current.items():
+            folded = corrections.fold(subject, fold.original_pairs(pairs), fold.article_segment(graph))
+            wanted = fold.original_pairs(pairs) if folded is None else folded.pairs
+            if not fold.same_pairs(wanted, pairs):
+                rewritten[subject] = (graph, pairs, wanted)
+        operations = list(before)
+        old_supports, new_supports, old_entities, new_entities = [], [], set(), set()
+        for subject, (graph, pairs, wanted) in rewritten.items():
+            article = ID + "article/" + fold.article_segment(graph)
+            body = "\n".join(f"<{subject}> {p} {o} ." for p, o in pairs)
+            operations.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+            body = "\n".join(f"<{subject}> {p} {o} ." for p, o in wanted)
+            operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+            for kept, into, found in ((pairs, old_supports, old_entities), (wanted, new_supports, new_entities)):
+                found |= {o[1:-1] for p, o in kept if p in fold.ROLES}
+                support = fold.support(subject, article, kept)
+                if support is not None:
+                    into.append(support)
+        pairs_touched = {(s.actor, s.event_type) for s in old_supports + new_supports}
+        supports = [s for s in self._supports(pairs_touched) if s.statement not in rewritten] + new_supports
+        operations += self._relation_operations(pairs_touched, supports)
+        operations += self._entity_operations(self._described_by(corrections, new_entities - self._described(new_entities)))
+        if old_entities - new_entities:
+            operations.append(_delete_orphans(old_entities - new_entities))
+        operations += self._override_operations(corrections, old_entities | new_entities | set(entities))
+        operations += list(after)
+        if operations:
+            try:
+                self.backend.update(" ;\n".join(operations))
+            except Exception:
+                self._corrections = None  # what the store holds is what the next reader reads
+                raise
+        self._corrections = corrections
+        return len(rewritten)
+
+    def _fold_article(self, corrections, article: Article, statements: list[Statement], lines: list[str],
+                      supports: list[Support], entities: dict):
+        """An article's lines, supports and entities with the corrections folded in (at write time)."""
+        from kg.corrections import fold
+        from kg.corrections.records import STATEMENT_PREFIX
+
+        touched = set()
+        for s in statements:
+            roles = [p.entity.id for p in (s.actor, s.target, s.destination, s.origin, s.attributed_to) if p]
+            if corrections.touches(s.id, roles):
+                touched.add(f"<{STATEMENT_PREFIX}{s.id}>")
+        if not touched:
+            return lines, supports, entities, self._override_operations(corrections, set(entities))
+        grouped: dict[str, fold.Pairs] = {subject: [] for subject in touched}
+        kept = []
+        for line in lines:
+            subject, rest = line.split(" ", 1)
+            if subject in grouped:
+                p, o = rest[:-2].split(" ", 1)  # each line is "<s> <p> o ."
+                grouped[subject].append((p, o))
+            else:
+                kept.append(line)
+        segment = iri_segment(article.id)
+        referenced: set[str] = set()
+        new_supports = [s for s in supports if f"<{s.statement}>" not in touched]
+        for s in statements:
+            if f"<{STATEMENT_PREFIX}{s.id}>" not in touched:
+                referenced |= {p.entity.id for p in (s.actor, s.target, s.destination, s.origin, s.attributed_to) if p}
+        for subject, pairs in grouped.items():
+            folded = corrections.fold(subject[1:-1], pairs, segment)
+            written = pairs if folded is None else folded.pairs
+            kept.extend(f"{subject} {p} {o} ." for p, o in written)
+            referenced |= {o[1:-1] for p, o in written if p in fold.ROLES}
+            support = fold.support(subject[1:-1], article_iri(article.id), written)
+            if support is not None:
+                new_supports.append(support)
+        described = {e: entity for e, entity in entities.items() if e in referenced}
+        described.update(self._described_by(corrections, referenced - set(described) - self._described(referenced - set(described))))
+        operations = []
+        # the names of an entity merged away are aliases of the one it went into
+        aliases = [(corrections.canonical(e), name) for e, entity in entities.items() if e not in referenced
+                   and corrections.canonical(e) != e for name in (entity.label, *entity.aliases)]
+        if aliases:
+            operations.append(_alias_operation(aliases))
+        operations += self._override_operations(corrections, referenced)
+        return kept, new_supports, described, operations
+
+    def _statements_to_fold(self, corrections) -> set[str]:
+        """Every statement a correction can concern, and every one folded before."""
+        from kg.corrections.records import STATEMENT_PREFIX
+
+        found = {STATEMENT_PREFIX + s for s in corrections.by_statement}
+        rows = self.select(
+            f"""SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:correction kg:extracted }} }}
+                  FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}")) }}"""
+        )
+        found |= {row["s"] for row in rows}
+        sources = sorted(corrections.sources)
+        roles = " ".join(f"kg:{role}" for role in _ROLES)
+        for start in range(0, len(sources), 200):
+            values = " ".join(f"<{e}>" for e in sources[start:start + 200])
+            rows = self.select(
+                f"""SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ VALUES ?e {{ {values} }} VALUES ?role {{ {roles} }}
+                      ?s ?role ?e }} FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}")) }}"""
+            )
+            found |= {row["s"] for row in rows}
+        return found
+
+    def _statement_pairs(self, statements: list[str]) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+        """statement IRI → (its article graph, its (predicate, object) pairs as N-Triples terms)."""
+        found: dict[str, tuple[str, list]] = {}
+        for start in range(0, len(statements), 500):
+            values = " ".join(f"<{s}>" for s in statements[start:start + 500])
+            for row in self.query(
+                f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ VALUES ?s {{ {values} }} ?s ?p ?o }}
+                      FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}")) }}"""
+            ):
+                subject = row["s"].value
+                graph, pairs = found.setdefault(subject, (row["g"].value, []))
+                pairs.append((str(row["p"]), str(row["o"])))
+        return found
+
+    def _described(self, entities: set[str]) -> set[str]:
+        """Those of `entities` the entities graph describes."""
+        found: set[str] = set()
+        ordered = sorted(entities)
+        for start in range(0, len(ordered), 500):
+            values = " ".join(f"<{e}>" for e in ordered[start:start + 500])
+            rows = self.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?e {{ {values} }} ?e a ?t }} }}")
+            found |= {row["e"] for row in rows}
+        return found
+
+    @staticmethod
+    def _described_by(corrections, entities: set[str]) -> dict:
+        """Entity records for `entities` from the corrections' snapshots (those a correction describes)."""
+        from kg.model import ENTITY_TYPES, Entity
+
+        found = {}
+        for e in entities:
+            d = corrections.descriptions.get(e)
+            if d and d.get("label") and d.get("type") in ENTITY_TYPES:
+                found[e] = Entity(e, d["label"], d["type"], d.get("country"), d.get("sector"),
+                                  tuple(d.get("aliases") or ()))
+        return found
+
+    @staticmethod
+    def _override_operations(corrections, entities: set[str]) -> list[str]:
+        """Force what entity corrections say (label, country, sector, aliases) on the described entities."""
+        chosen = {e: corrections.overrides[e] for e in sorted(entities) if e in corrections.overrides}
+        if not chosen:
+            return []
+        single, aliases = [], []
+        for e, override in chosen.items():
+            for predicate, value in ((rdf.RDFS_LABEL, override.label), (KG + "countryCode", override.country),
+                                     (KG + "sector", override.sector)):
+                if value:
+                    single.append(f"(<{e}> <{predicate}> {rdf.literal(value)})")
+            aliases += [(e, name) for name in sorted(override.aliases)]
+        operations = []
+        if single:
+            values = " ".join(single)
+            operations += [
+                f"""DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?old }} }} WHERE {{
+                      VALUES (?e ?p ?new) {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?old }} FILTER(?old != ?new) }}""",
+                f"""INSERT {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?new }} }} WHERE {{
+                      VALUES (?e ?p ?new) {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?type }} }}""",
+            ]
+        if aliases:
+            operations.append(_alias_operation(aliases))
+        return operations
 
     def remove_article(self, article_id: str) -> bool:
         """Delete an article and everything only it supported; False if it was not there."""
@@ -356,6 +575,13 @@ class KnowledgeStore:
                       FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?any }} }} }}"""
             )
         return operations
+
+
+def _alias_operation(aliases: list[tuple[str, str]]) -> str:
+    """Add skos:altLabel names to the entities the entities graph describes."""
+    values = " ".join(f"(<{e}> {rdf.literal(name)})" for e, name in sorted(set(aliases)))
+    return f"""INSERT {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e <{rdf.SKOS_ALT}> ?name }} }} WHERE {{
+          VALUES (?e ?name) {{ {values} }} GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?type }} }}"""
 
 
 def _delete_orphans(candidates: set[str]) -> str:

@@ -1,9 +1,11 @@
 """A picture of the network: a standalone interactive HTML page, or a PNG.
 
-Both draw the same graph as the network exports (kg.query.export.network: one
-edge per ordered pair of entities, weighted by the number of articles), laid
-out once by networkx, edges coloured by their dominant PLOVER event type,
-nodes sized by degree and coloured by kind.
+Both draw the same graph as the GEXF export (kg.query.export.typed_network:
+one edge per actor, PLOVER type and target, weighted by the number of
+articles), laid out once by networkx. Parallel edges between two actors (the
+AGREE and the REJECT edges from Mexico to the United States) are drawn side by
+side, bent apart, each coloured by its own type; nodes are sized by how many
+articles report their relations and coloured by kind.
 
 The HTML page is one file that works offline: the data, the stylesheet and
 the script (kg/viz/network.js, plain DOM and SVG, no library) are inlined,
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from kg.errors import ExportError
 from kg.plover import TYPES
-from kg.query.export import Filters, _write, network
+from kg.query.export import Filters, _write, pair_weights, typed_network
 
 _HERE = Path(__file__).resolve().parent
 
@@ -50,19 +52,19 @@ def layout(store, filters: Filters = Filters(), max_nodes: int = 300) -> dict:
 
     from kg.query.graph import ACTOR_TYPES
 
-    graph = network(store, filters)
-    graph.remove_edges_from(list(nx.selfloop_edges(graph)))
+    graph = typed_network(store, filters)
+    graph.remove_edges_from(list(nx.selfloop_edges(graph, keys=True)))
     # only parties: PLOVER's recipients are actors; things acted upon are statements' objects, not nodes
     graph = graph.subgraph([n for n, kind in graph.nodes(data="type") if kind in ACTOR_TYPES]).copy()
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     if graph.number_of_nodes() == 0:
         raise ExportError("nothing to draw: the store (or the filters) leave no relations between actors")
-    degree = dict(graph.degree(weight="weight"))
+    degree = _degree(graph)
     if graph.number_of_nodes() > max_nodes:
         keep = sorted(graph, key=lambda n: (-degree[n], n))[:max_nodes]
         graph = graph.subgraph(keep).copy()
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
-        degree = dict(graph.degree(weight="weight"))
+        degree = _degree(graph)
     positions = _positions(graph)
     largest = max(degree.values()) or 1
     nodes = []
@@ -75,12 +77,14 @@ def layout(store, filters: Filters = Filters(), max_nodes: int = 300) -> dict:
             "x": round(x, 1), "y": round(y, 1), "r": round(3 + 12 * math.sqrt(degree[node] / largest), 1),
             "colour": KIND_COLOURS.get(data.get("type", ""), "#7f7f7f"),
         })
+    bends = _bends(graph)
     edges = []
-    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[2].get("first") or "", e[0], e[1])):
+    for u, v, kind, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[3].get("first") or "", e[0], e[1], e[2])):
         edges.append({
-            "source": u, "target": v, "type": data["event_type"], "types": data["event_types"],
-            "weight": data["weight"], "statements": data["statements"], "first": data.get("first", ""),
-            "last": data.get("last", ""), "colour": TYPE_COLOURS[data["event_type"]],
+            "source": u, "target": v, "type": data["event_type"], "kind": kind, "negated": data["negated"],
+            "weight": data["weight"], "relations": data["relations"], "statements": data["statements"],
+            "first": data.get("first", ""), "last": data.get("last", ""), "spells": [list(s) for s in data["spells"]],
+            "colour": TYPE_COLOURS[data["event_type"]], "bend": bends[(u, v, kind)],
         })
     used = sorted({e["type"] for e in edges}, key=list(TYPES).index)
     return {
@@ -88,6 +92,38 @@ def layout(store, filters: Filters = Filters(), max_nodes: int = 300) -> dict:
         "types": [{"name": t, "quad": TYPES[t].quad, "colour": TYPE_COLOURS[t]} for t in used],
         "kinds": [{"name": k, "colour": c} for k, c in KIND_COLOURS.items() if any(n["kind"] == k for n in nodes)],
     }
+
+
+#: Pixels between parallel edges drawn side by side.
+LANE = 14.0
+
+
+def _degree(graph) -> dict[str, int]:
+    """Articles reporting a node's relations (each ordered pair counted once, whatever its types)."""
+    degree = {n: 0 for n in graph}
+    for (u, v), weight in pair_weights(graph).items():
+        degree[u] += weight
+        degree[v] += weight
+    return degree
+
+
+def _bends(graph) -> dict[tuple[str, str, str], float]:
+    """How far each edge bends off the straight line, to the right of its direction (pixels).
+
+    The edges between two nodes, both directions, share lanes side by side: one edge is straight,
+    two are ±LANE/2, three are -LANE, 0, +LANE, ... A reversed edge's right is the other side,
+    so its sign flips to keep its lane.
+    """
+    lanes: dict[frozenset, list[tuple[str, str, str]]] = {}
+    for u, v, kind in graph.edges(keys=True):
+        lanes.setdefault(frozenset((u, v)), []).append((u, v, kind))
+    bends = {}
+    for members in lanes.values():
+        members.sort(key=lambda e: (min(e[0], e[1]) != e[0], e[2], e[0]))  # one direction, then the other
+        for index, (u, v, kind) in enumerate(members):
+            lane = (index - (len(members) - 1) / 2) * LANE
+            bends[(u, v, kind)] = round(lane if u <= v else -lane, 1)
+    return bends
 
 
 def _positions(graph) -> dict:
@@ -101,7 +137,8 @@ def _positions(graph) -> dict:
 
     undirected = nx.Graph()
     undirected.add_nodes_from(sorted(graph))
-    for u, v, data in graph.edges(data=True):
+    for (u, v), weight in sorted(pair_weights(graph).items()):
+        data = {"weight": weight}
         undirected.add_edge(u, v, weight=data["weight"] + (undirected[u][v]["weight"] if undirected.has_edge(u, v) else 0))
     components = sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0]))
     total = sum(len(c) for c in components)
@@ -175,9 +212,13 @@ def write_png(store, output, filters: Filters = Filters(), max_nodes: int = 300,
     axes.axis("off")
     for edge in data["edges"]:
         a, b = where[edge["source"]], where[edge["target"]]
+        length = math.hypot(b["x"] - a["x"], b["y"] - a["y"]) or 1.0
+        # the page's quadratic curve, in arc3's terms: its control point is rad × length off the middle
+        rad = max(-0.5, min(0.5, 2 * edge.get("bend", 0.0) / length))
         axes.annotate("", xy=(b["x"], b["y"]), xytext=(a["x"], a["y"]),
                       arrowprops={"arrowstyle": "-|>", "color": edge["colour"], "lw": 0.6 + 0.5 * math.sqrt(edge["weight"]),
-                                  "alpha": 0.75, "shrinkA": a["r"] / 2, "shrinkB": b["r"] / 2, "mutation_scale": 8})
+                                  "alpha": 0.75, "shrinkA": a["r"] / 2, "shrinkB": b["r"] / 2, "mutation_scale": 8,
+                                  "connectionstyle": f"arc3,rad={rad:.3f}"})
     axes.scatter([n["x"] for n in data["nodes"]], [n["y"] for n in data["nodes"]],
                  s=[(n["r"] * 1.6) ** 2 for n in data["nodes"]], c=[n["colour"] for n in data["nodes"]],
                  edgecolors="white", linewidths=0.8, zorder=3)

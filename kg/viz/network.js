@@ -36,13 +36,15 @@
   const edgeLayer = make("g", { id: "edges" }, world);
   const nodeLayer = make("g", { id: "nodes" }, world);
 
-  const pairs = new Set(data.edges.map((e) => `${e.source}\u0000${e.target}`));
+  // One edge per (actor, type, target): edges between the same two actors are parallel, and
+  // edge.bend (from kg/viz/__init__.py) puts each in a lane of its own, to the right of its direction.
   for (const edge of data.edges) {
-    edge.curved = pairs.has(`${edge.target}\u0000${edge.source}`); // both directions: bend them apart
     edge.element = make("path", {
       class: "edge", stroke: edge.colour, "stroke-width": (0.8 + Math.sqrt(edge.weight)).toFixed(2),
-      "marker-end": `url(#arrow-${edge.type})`, "data-type": edge.type,
+      "marker-end": `url(#arrow-${edge.type})`, "data-type": edge.type, "data-kind": edge.kind,
+      "data-source": edge.source, "data-target": edge.target,
     }, edgeLayer);
+    if (edge.negated) edge.element.setAttribute("stroke-dasharray", "4 3");
     edge.element.addEventListener("mouseenter", (event) => showTip(event, edgeTip(edge)));
     edge.element.addEventListener("mousemove", moveTip);
     edge.element.addEventListener("mouseleave", hideTip);
@@ -64,8 +66,10 @@
     const dx = b.x - a.x, dy = b.y - a.y, length = Math.hypot(dx, dy) || 1;
     const ux = dx / length, uy = dy / length;
     const x1 = a.x + ux * a.r, y1 = a.y + uy * a.r, x2 = b.x - ux * (b.r + 2), y2 = b.y - uy * (b.r + 2);
-    if (!edge.curved) return `M${x1},${y1}L${x2},${y2}`;
-    const bend = Math.min(40, length / 5); // to the right of the direction of travel
+    if (!edge.bend) return `M${x1},${y1}L${x2},${y2}`;
+    // a quadratic curve's middle lies half way to its control point: twice the lane's offset,
+    // kept short of the length so that close nodes do not loop
+    const bend = Math.sign(edge.bend) * Math.min(2 * Math.abs(edge.bend), length / 2);
     const cx = (x1 + x2) / 2 - uy * bend, cy = (y1 + y2) / 2 + ux * bend;
     return `M${x1},${y1}Q${cx},${cy} ${x2},${y2}`;
   }
@@ -147,8 +151,8 @@
   function edgeTip(edge) {
     const a = byId.get(edge.source).label, b = byId.get(edge.target).label;
     const when = edge.first ? (edge.last && edge.last !== edge.first ? `${edge.first} – ${edge.last}` : edge.first) : "undated";
-    return `<b>${escape(a)} → ${escape(b)}</b><br>${escape(edge.types.split(";").join(", "))}<br>` +
-      `${edge.weight} article(s), ${edge.statements} statement(s)<br>${escape(when)}`;
+    return `<b>${escape(a)} → ${escape(b)}</b><br>${escape(edge.kind)}<br>` +
+      `${edge.weight} article(s), ${edge.statements} statement(s), ${edge.relations} relation(s)<br>${escape(when)}`;
   }
 
   function showTip(event, content) { tooltip.innerHTML = content; tooltip.hidden = false; moveTip(event); }
