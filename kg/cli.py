@@ -35,6 +35,12 @@ def _store_option(function):
     )(function)
 
 
+def _finite(value: float, name: str) -> float:
+    if value != value:  # NaN passes every range check
+        raise click.BadParameter("give a number of seconds", param_hint=f"'{name}'")
+    return value
+
+
 def _max_chars_option(function):
     return click.option(
         "--max-article-chars", type=click.IntRange(min=1), default=None, metavar="N",
@@ -228,13 +234,14 @@ def remove(articles, store, quiet):
 
     missing = []
     with KnowledgeStore.open(store, write=True, command="kg remove") as ks:
+        shown = ks.location  # the URL without its password
         for article in articles:
             if ks.remove_article(article):
                 _notice(f"removed {article}", quiet)
             else:
                 missing.append(article)
     if missing:
-        raise KgError(f"no article {', '.join(repr(m) for m in missing)} in {store}; list them with "
+        raise KgError(f"no article {', '.join(repr(m) for m in missing)} in {shown}; list them with "
                       "`kg query 'SELECT ?id WHERE {{ ?a kg:articleId ?id }}'`")
 
 
@@ -270,12 +277,13 @@ def validate(store, max_reported):
 
     with KnowledgeStore.open(store) as ks:
         report = run_validate(ks)
+        shown = ks.location  # the URL without its password
     for violation in report.violations[:max_reported]:
         click.echo(f"{violation.severity}\t{violation.focus}\t{violation.path}\t{violation.message}")
     if report.conforms:
         click.echo(f"conforms: {report.checked} nodes checked, no violations", err=True)
     else:
-        raise KgError(f"{len(report.violations)} SHACL violations in {store}")
+        raise KgError(f"{len(report.violations)} SHACL violations in {shown}")
 
 
 # ---------------------------------------------------------------------- querying
@@ -295,13 +303,20 @@ def _read_query(text: str) -> str:
 @_store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
               help="Result format (default: table on a terminal, csv otherwise; turtle for CONSTRUCT).")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds before the query is stopped.")
-@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (federated queries).")
+@click.option("--timeout", type=float, default=60.0, show_default=True,
+              help="Seconds before the query is stopped (inf: no limit).")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE clauses (federated queries) and FROM graphs outside the store.")
 def query(query, store, fmt, timeout, allow_service):
     """Run a SPARQL query (inline, a .rq file, or - for stdin) with kg's prefixes declared."""
-    from kg.query.sparql import run
+    from kg.errors import QueryError
+    from kg.query.sparql import run, time_limit
     from kg.store import KnowledgeStore
 
+    try:
+        timeout = time_limit(timeout)
+    except QueryError as e:  # a bad value, reported as click reports `--timeout abc` (exit 2)
+        raise click.BadParameter(str(e), param_hint="'--timeout'") from e
     text = _read_query(query)
     if fmt is None and not sys.stdout.isatty():
         fmt = None if _is_graph_query(text) else "csv"
@@ -319,7 +334,8 @@ def _is_graph_query(text: str) -> bool:
 @main.command()
 @click.argument("update")
 @_store_option
-@click.option("--allow-service", is_flag=True, help="Allow LOAD and SERVICE (remote data).")
+@click.option("--allow-service", is_flag=True,
+              help="Allow LOAD and SERVICE (remote data), and USING/WITH graphs outside the store.")
 def update(update, store, allow_service):
     """Run a SPARQL update (inline, a .ru file, or - for stdin) on the store."""
     from kg.query.sparql import update as run_update
@@ -573,6 +589,33 @@ def viz(store, output, png, max_nodes, title, types, since, until, countries, qu
         if written and written != "-":
             _notice(f"wrote {written} ({drawn})", quiet)
 
+
+@main.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default answers this machine only).")
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--read-only", is_flag=True, help="Make no changes: no review actions, no token.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=86_400.0), default=30.0, show_default=True,
+              callback=lambda ctx, param, value: _finite(value, "--timeout"),
+              help="Seconds before a SPARQL query is stopped.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows (or triples) a SPARQL answer holds at most.")
+def serve(store, host, port, read_only, timeout, max_rows):
+    """Browse, query and review the store in a web browser (and serve /sparql).
+
+    Prints the address and, unless --read-only, the token that review actions need.
+    """
+    try:
+        from kg.serve import serve as run_server
+    except ImportError as e:
+        raise KgError(f"kg serve needs its web libraries ({e.name}): pip install kg") from e
+    run_server(store, host=host, port=port, read_only=read_only, timeout=timeout, max_rows=max_rows)
+
+
+# The review commands (kg confirm, reject, correct, merge, ..., kg corrections) live in their own
+# module; importing it registers them on `main`.
+from kg import review_commands  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

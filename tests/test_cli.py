@@ -12,7 +12,8 @@ from kg.cli import main
 from tests.conftest import EXAMPLES
 
 COMMANDS = ["build", "extract", "evaluate", "query", "update", "relations", "path", "neighbors", "timeline",
-            "top", "export", "viz", "import", "remove", "validate"]
+            "top", "export", "viz", "import", "remove", "validate", "serve", "statements", "confirm", "reject",
+            "correct", "merge", "split", "rename", "alias", "set-country", "set-sector", "corrections"]
 
 
 def run(*args, input=None):
@@ -263,3 +264,13 @@ def test_query_commands_load_neither_spacy_nor_the_reading_dictionaries(example_
     done = subprocess.run([sys.executable, "-c", script, str(example_store)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "LOADED [] False" in done.stdout
+
+
+def test_a_password_in_the_store_url_is_never_printed(tmp_path, monkeypatch):
+    """kg remove and kg validate named the --store value in their errors, password and all."""
+    url = "http://analyst:s3cret-pw@127.0.0.1:9/sparql"
+    for args in (["remove", "x", "--store", url], ["validate", "--store", url], ["relations", "Mexico", "--store", url]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert "s3cret-pw" not in result.stderr + result.stdout
+        assert "http://127.0.0.1:9/sparql" in result.stderr
