@@ -73,38 +73,32 @@ def statements(entity, store, types, counterpart, rejected, fmt, limit):
     _emit(records, fmt, ["id", "review", "actor", "action", "target", "article", "sentence"])
 
 
-@main.command()
-@click.argument("statement_ids", metavar="STATEMENT...", nargs=-1, required=True)
-@_store_option
-@_by_option
-@_note_option
-@_quiet_option
-def confirm(statement_ids, store, by, note, quiet):
-    """Say statements are right as read (ids from `kg statements`); they count as gold."""
-    from kg import corrections
-    from kg.store import KnowledgeStore
+def _verdict_command(name: str, verb: str, doc: str):
+    """`kg confirm` and `kg reject`: the same verdict on each statement given."""
 
-    with KnowledgeStore.open(store, write=True, command="kg confirm") as ks:
-        for statement in statement_ids:
-            done = corrections.confirm(ks, statement, by=by, note=note)
-            _corrected(done, quiet, f"confirmed {done.statement}: {_statement_words(done.context.get('statement'))}")
+    @main.command(name, help=doc)
+    @click.argument("statement_ids", metavar="STATEMENT...", nargs=-1, required=True)
+    @_store_option
+    @_by_option
+    @_note_option
+    @_quiet_option
+    def command(statement_ids, store, by, note, quiet):
+        from kg import corrections
+        from kg.store import KnowledgeStore
+
+        record = getattr(corrections, name)
+        with KnowledgeStore.open(store, write=True, command=f"kg {name}") as ks:
+            for statement in statement_ids:
+                done = record(ks, statement, by=by, note=note)
+                _corrected(done, quiet, f"{verb} {done.statement}: {_statement_words(done.context.get('statement'))}")
+
+    return command
 
 
-@main.command()
-@click.argument("statement_ids", metavar="STATEMENT...", nargs=-1, required=True)
-@_store_option
-@_by_option
-@_note_option
-@_quiet_option
-def reject(statement_ids, store, by, note, quiet):
-    """Strike wrong statements: they leave relations and exports, and stay out after rebuilds."""
-    from kg import corrections
-    from kg.store import KnowledgeStore
-
-    with KnowledgeStore.open(store, write=True, command="kg reject") as ks:
-        for statement in statement_ids:
-            done = corrections.reject(ks, statement, by=by, note=note)
-            _corrected(done, quiet, f"rejected {done.statement}: {_statement_words(done.context.get('statement'))}")
+confirm = _verdict_command(
+    "confirm", "confirmed", "Say statements are right as read (ids from `kg statements`); they count as gold.")
+reject = _verdict_command(
+    "reject", "rejected", "Strike wrong statements: they leave relations and exports, and stay out after rebuilds.")
 
 
 @main.command()
@@ -177,72 +171,40 @@ def split(entity, name, store, articles, mentions, kind, country, sector, by, no
     _corrected(done, quiet, f"split {done.name} ({done.into}) off {_named(done, done.entity)}")
 
 
-@main.command()
-@click.argument("entity")
-@click.argument("name")
-@_store_option
-@_by_option
-@_note_option
-@_quiet_option
-def rename(entity, name, store, by, note, quiet):
-    """Give ENTITY the label NAME (the old label stays an alias)."""
-    from kg import corrections
-    from kg.store import KnowledgeStore
+def _entity_command(name: str, value: str, doc: str, describe):
+    """`kg rename`, `kg alias`, `kg set-country`, `kg set-sector`: ENTITY and one value."""
 
-    with KnowledgeStore.open(store, write=True, command="kg rename") as ks:
-        done = corrections.rename(ks, entity, name, by=by, note=note)
-    _corrected(done, quiet, f"renamed {_named(done, done.entity)} to {done.name}")
+    @main.command(name, help=doc)
+    @click.argument("entity")
+    @click.argument(value)
+    @_store_option
+    @_by_option
+    @_note_option
+    @_quiet_option
+    def command(entity, store, by, note, quiet, **given):
+        from kg import corrections
+        from kg.store import KnowledgeStore
 
+        record = getattr(corrections, name.replace("-", "_"))
+        with KnowledgeStore.open(store, write=True, command=f"kg {name}") as ks:
+            done = record(ks, entity, given[value], by=by, note=note)
+        _corrected(done, quiet, describe(done))
 
-@main.command()
-@click.argument("entity")
-@click.argument("name")
-@_store_option
-@_by_option
-@_note_option
-@_quiet_option
-def alias(entity, name, store, by, note, quiet):
-    """Add NAME as another name of ENTITY (it then resolves in `kg relations`)."""
-    from kg import corrections
-    from kg.store import KnowledgeStore
-
-    with KnowledgeStore.open(store, write=True, command="kg alias") as ks:
-        done = corrections.alias(ks, entity, name, by=by, note=note)
-    _corrected(done, quiet, f"{done.name!r} is now a name of {_named(done, done.entity)}")
+    return command
 
 
-@main.command("set-country")
-@click.argument("entity")
-@click.argument("code")
-@_store_option
-@_by_option
-@_note_option
-@_quiet_option
-def set_country(entity, code, store, by, note, quiet):
-    """Set ENTITY's country (ISO 3166 alpha-3, or UNO, EUR, IGO, NGO)."""
-    from kg import corrections
-    from kg.store import KnowledgeStore
-
-    with KnowledgeStore.open(store, write=True, command="kg set-country") as ks:
-        done = corrections.set_country(ks, entity, code, by=by, note=note)
-    _corrected(done, quiet, f"country of {_named(done, done.entity)} is {done.country}")
-
-
-@main.command("set-sector")
-@click.argument("entity")
-@click.argument("code")
-@_store_option
-@_by_option
-@_note_option
-@_quiet_option
-def set_sector(entity, code, store, by, note, quiet):
-    """Set ENTITY's PLOVER sector (GOV, MIL, COP, JUD, LEG, REF, ...)."""
-    from kg import corrections
-    from kg.store import KnowledgeStore
-
-    with KnowledgeStore.open(store, write=True, command="kg set-sector") as ks:
-        done = corrections.set_sector(ks, entity, code, by=by, note=note)
-    _corrected(done, quiet, f"sector of {_named(done, done.entity)} is {done.sector}")
+rename = _entity_command(
+    "rename", "name", "Give ENTITY the label NAME (the old label stays a name of it).",
+    lambda done: f"renamed {_named(done, done.entity)} to {done.name}")
+alias = _entity_command(
+    "alias", "name", "Add NAME as another name of ENTITY (it then resolves in `kg relations`).",
+    lambda done: f"{done.name!r} is now a name of {_named(done, done.entity)}")
+set_country = _entity_command(
+    "set-country", "code", "Set ENTITY's country (ISO 3166 alpha-3, or UNO, EUR, IGO, NGO).",
+    lambda done: f"country of {_named(done, done.entity)} is {done.country}")
+set_sector = _entity_command(
+    "set-sector", "code", "Set ENTITY's PLOVER sector (GOV, MIL, COP, JUD, LEG, REF, ...).",
+    lambda done: f"sector of {_named(done, done.entity)} is {done.sector}")
 
 
 @main.group("corrections", cls=KgGroup)
