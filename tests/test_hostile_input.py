@@ -310,3 +310,21 @@ def test_a_boolean_or_number_metadata_field_is_refused_or_read_as_text(tmp_path)
     articles, problems, _ = collect([source])
     assert [str(p) for p in problems] == [f"{source}:1: `title` must be a string, got bool"]
     assert [(a.id, a.source) for a in articles] == [("b", "7")]
+
+
+@pytest.mark.parametrize("ending", [
+    "<p>Officials in Guatemala said they would accept two flights carrying deportees this <a href=\"http://ex",
+    "<p>Officials in Guatemala said they would accept two flights carrying deportees from the United States, and",
+])
+def test_a_truncated_last_html_paragraph_is_read_not_dropped(tmp_path, ending):
+    """Issue 12 reported a truncated final paragraph dropped without notice; these truncations keep it."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Mexico refuses flight</title></head><body><article><h1>Mexico refuses flight</h1>\n"
+        "<p>Mexico has denied the U.S. permission to land a military aircraft deporting migrants, officials said.</p>\n"
+        "<p>The foreign ministry said the decision followed talks with Washington about the program.</p>\n" + ending,
+        encoding="utf-8",
+    )
+    articles, problems, _ = collect([page])
+    assert problems == []
+    assert "Officials in Guatemala said they would accept two flights" in articles[0].text
