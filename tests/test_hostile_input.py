@@ -32,7 +32,12 @@ def cli(*args):
 
 
 def stored_ids(path) -> set[str]:
+    """The ids of the articles a store holds, once it has passed `kg validate`'s SHACL check."""
+    from kg.validate import validate
+
     with KnowledgeStore.open(path) as store:
+        report = validate(store)
+        assert report.conforms, [v.message for v in report.violations[:5]]
         return {row["id"] for row in store.select("SELECT ?id WHERE { GRAPH ?g { ?a a kg:Article ; kg:articleId ?id } }")}
 
 
