@@ -17,7 +17,6 @@ import argparse
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +30,10 @@ def main() -> None:
 
     from kg.build import build
     from kg.extract import Extractor
-    from kg.read import read_articles
+    from examples_corpus import repeated_examples, write_jsonl
     from kg.textshape import is_noise_line
 
-    base = list(read_articles([ROOT / "examples" / "articles"]))
-    articles = [replace(a, id=f"{a.id}-{n}") for n in range(args.copies) for a in base]
+    articles = repeated_examples(args.copies)
     paragraphs = [line for a in articles for line in a.text.split("\n") if line.strip() and not is_noise_line(line)]
     words = sum(len(p.split()) for p in paragraphs)
     extractor = Extractor()
@@ -53,12 +51,7 @@ def main() -> None:
     extraction = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "in.jsonl"
-        import json
-
-        with source.open("w", encoding="utf-8") as handle:
-            for a in articles:
-                handle.write(json.dumps({"id": a.id, "title": a.title, "text": a.text, "date": a.date}) + "\n")
+        source = write_jsonl(articles, Path(folder) / "in.jsonl")
         store = Path(folder) / "store"
         started = time.perf_counter()
         report = build([str(source)], str(store), extractor=extractor)

@@ -10,11 +10,9 @@ stored, pipeline loading included (each worker loads spaCy once), as a user woul
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,19 +25,15 @@ def main() -> None:
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask paths")
     args = parser.parse_args()
 
+    from examples_corpus import repeated_examples, write_jsonl
     from kg.build import build
-    from kg.read import read_articles
 
-    base = list(read_articles([ROOT / "examples" / "articles"]))
-    articles = [replace(a, id=f"{a.id}-{n}") for n in range(args.copies) for a in base]
+    articles = repeated_examples(args.copies)
     paths = [("jobs 1", {"jobs": 1}), ("jobs 2", {"jobs": 2})]
     if not args.no_dask:
         paths += [("dask local:1", {"cluster": "local:1"}), ("dask local:2", {"cluster": "local:2"})]
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "in.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for a in articles:
-                handle.write(json.dumps({"id": a.id, "title": a.title, "text": a.text, "date": a.date}) + "\n")
+        source = write_jsonl(articles, Path(folder) / "in.jsonl")
         results = {}
         for name, options in paths:
             started = time.perf_counter()

@@ -157,11 +157,4 @@ def _readings(articles: Iterator[Article], extractor, problem, jobs: int, cluste
         yield from parallel.read_in_processes(articles, jobs, model, min_confidence)
         return
     for parsed in extractor.parse(articles, on_problem=problem):
-        article = parsed.article
-        try:
-            yield parallel.Reading(article, extractor.read(parsed).statements)
-        except InputError as error:
-            yield parallel.Reading(article, None, error)
-        except Exception as error:  # one article's failure must not lose the others
-            yield parallel.Reading(article, None, InputError(
-                article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))
+        yield parallel.read_parsed(extractor, parsed)

@@ -51,21 +51,27 @@ def read_batch(articles: list[Article], model: str | None, min_confidence: float
     if extractor is None:
         extractor = _EXTRACTORS[key] = Extractor(model, min_confidence=min_confidence)
     problems: dict[str, InputError] = {}
-    readings: dict[str, Reading] = {}
-    for parsed in extractor.parse(articles, on_problem=lambda p: problems.setdefault(p.path, p)):
-        article = parsed.article
-        try:
-            readings[article.id] = Reading(article, extractor.read(parsed).statements)
-        except InputError as error:
-            readings[article.id] = Reading(article, None, error)
-        except Exception as error:  # one article's failure must not lose the others
-            readings[article.id] = Reading(article, None, InputError(
-                article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))
+    readings = {
+        parsed.article.id: read_parsed(extractor, parsed)
+        for parsed in extractor.parse(articles, on_problem=lambda p: problems.setdefault(p.path, p))
+    }
     return [
         readings.get(a.id) or Reading(a, None, problems.get(a.origin or a.id) or InputError(
             a.origin or a.id, "could not be parsed"))
         for a in articles
     ]
+
+
+def read_parsed(extractor, parsed) -> Reading:
+    """One parsed article's statements, or the problem that stopped its reading."""
+    article = parsed.article
+    try:
+        return Reading(article, extractor.read(parsed).statements)
+    except InputError as error:
+        return Reading(article, None, error)
+    except Exception as error:  # one article's failure must not lose the others
+        return Reading(article, None, InputError(
+            article.origin or article.id, f"could not be extracted: {type(error).__name__}: {error}"))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -169,4 +175,4 @@ def read_on_cluster(articles: Iterable[Article], client, model: str | None, min_
     yield from _in_order(submit, result, articles, 2 * workers, batch_size)
 
 
-__all__ = ["Reading", "connect", "jobs_for", "read_batch", "read_in_processes", "read_on_cluster"]
+__all__ = ["Reading", "connect", "jobs_for", "read_batch", "read_in_processes", "read_on_cluster", "read_parsed"]

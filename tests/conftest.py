@@ -91,7 +91,7 @@ def virtuoso_server(tmp_path_factory):
     if reason:
         pytest.skip(f"Virtuoso is not installed and apt-get could not install it: {reason}")
     folder = tmp_path_factory.mktemp("virtuoso")
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(_VIRTUOSO_INI.format(folder=folder, sql=sql_port, http=http_port), encoding="utf-8")
     log = open(folder / "server.log", "wb")
     process = subprocess.Popen(
@@ -137,7 +137,8 @@ def virtuoso_server(tmp_path_factory):
     stop()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now, for a server a test starts."""
     import socket
 
     with socket.socket() as s:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,15 +19,9 @@ from click.testing import CliRunner
 from kg.build import build
 from kg.cli import main
 from kg.store import KnowledgeStore
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, free_port
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_oxigraph(folder: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:

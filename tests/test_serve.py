@@ -12,7 +12,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ from kg.serve.execute import Busy, Executor
 from kg.serve.highlight import segments
 from kg.serve.results import serialize
 from kg.store import KnowledgeStore
+from tests.conftest import free_port
 from tests.test_cli import run
 
 TOKEN = "test-token-0123456789"
@@ -46,16 +46,10 @@ HOSTILE = {
 
 
 # ---------------------------------------------------------------------- helpers
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def served(store: Path, *options: str, startup: float = 60.0):
     """`kg serve` in a subprocess on a free loopback port; yields its url, token and start time; stopped by PID."""
-    port = _free_port()
+    port = free_port()
     log = store.parent / f"serve-{port}.log"
     with open(log, "wb") as err:
         started = time.monotonic()
@@ -459,7 +453,7 @@ def test_serve_help_lists_its_options():
 
 
 def test_serve_on_no_store_says_so(tmp_path):
-    result = run("serve", "--store", tmp_path / "nothing", "--port", str(_free_port()))
+    result = run("serve", "--store", tmp_path / "nothing", "--port", str(free_port()))
     assert result.exit_code == 1 and "no kg store" in result.stderr
 
 

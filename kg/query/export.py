@@ -43,20 +43,26 @@ class Filters:
     include_negated: bool = False
 
 
-def network(store, filters: Filters):
-    """The pair-level directed graph every network export writes (a networkx DiGraph)."""
-    import networkx as nx
-
+def _projected(store, filters: Filters, kind):
+    """The filtered relation projection, its supporting articles per edge, and an empty graph
+    of `kind` holding its nodes: what both network exports start from."""
     from kg.query.graph import projection
 
     multi = projection(
         store, types=filters.types, since=filters.since, until=filters.until,
         countries=filters.countries, include_negated=filters.include_negated,
     )
-    articles = _supporting_articles(store, multi)
-    graph = nx.DiGraph()
+    graph = kind()
     for node, data in multi.nodes(data=True):
         graph.add_node(node, **data)
+    return multi, _supporting_articles(store, multi), graph
+
+
+def network(store, filters: Filters):
+    """The pair-level directed graph every network export writes (a networkx DiGraph)."""
+    import networkx as nx
+
+    multi, articles, graph = _projected(store, filters, nx.DiGraph)
     for u, v, key, data in multi.edges(keys=True, data=True):
         if not graph.has_edge(u, v):
             graph.add_edge(u, v, articles=set(), types={}, statements=0, spells=[], roles=set())
@@ -96,16 +102,7 @@ def typed_network(store, filters: Filters):
     """
     import networkx as nx
 
-    from kg.query.graph import projection
-
-    multi = projection(
-        store, types=filters.types, since=filters.since, until=filters.until,
-        countries=filters.countries, include_negated=filters.include_negated,
-    )
-    articles = _supporting_articles(store, multi)
-    graph = nx.MultiDiGraph()
-    for node, data in multi.nodes(data=True):
-        graph.add_node(node, **data)
+    multi, articles, graph = _projected(store, filters, nx.MultiDiGraph)
     for u, v, key, data in multi.edges(keys=True, data=True):
         negated = data["polarity"] == "negated"
         kind = data["event_type"] + (" (negated)" if negated else "")
