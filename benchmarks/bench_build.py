@@ -6,7 +6,8 @@ Runs, in one process on the same texts (the example articles, repeated
   1. spaCy nlp.pipe over the paragraphs kg parses (the floor: kg cannot be faster);
   2. kg's extraction (parse + reading clauses, no store);
   3. kg build (parse + reading + writing each article to a new store);
-  4. kg build again on the same folder (nothing changed: no spaCy at all).
+  4. kg build again on the same folder (nothing changed: no spaCy at all);
+  5. kg build writing each article in a transaction of its own (the batches' baseline).
 
     python benchmarks/bench_build.py --copies 5
 """
@@ -59,6 +60,9 @@ def main() -> None:
         started = time.perf_counter()
         again = build([str(source)], str(store), extractor=extractor)
         unchanged = time.perf_counter() - started
+        started = time.perf_counter()
+        build([str(source)], str(Path(folder) / "single"), extractor=extractor, batch_articles=1)
+        single = time.perf_counter() - started
 
     n = len(articles)
     print(f"{n} articles, {len(paragraphs)} paragraphs, {words} words; {statements} statements; "
@@ -69,6 +73,7 @@ def main() -> None:
         ("kg extraction (parse + read)", extraction),
         ("kg build (parse + read + store)", full),
         (f"kg build, nothing changed ({again.unchanged})", unchanged),
+        ("kg build, an article a transaction", single),
     ):
         print(f"{name:<34}{seconds:>9.2f}{n / seconds:>12.1f}{words / seconds:>10.0f}{seconds / floor:>9.2f}")
     assert report.extracted == n and again.unchanged == n

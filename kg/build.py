@@ -1,11 +1,11 @@
-"""Building a store: read → extract → store, incrementally and one article per transaction.
+"""Building a store: read → extract → store, incrementally, a batch of articles per transaction.
 
 Articles whose text (and title and date) did not change since the last build
 are skipped without loading spaCy. With `rebuild`, articles extracted by
-another extractor version are extracted again. Every article is committed on
-its own, so an interrupted build loses at most the article in flight and the
-next run carries on; a problem with one article is reported and the others go
-on.
+another extractor version are extracted again. Each batch of articles is
+committed whole, so an interrupted build loses at most the batch in flight
+and the next run carries on; a problem with one article is reported and the
+others go on.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ from dataclasses import dataclass, field
 
 from kg.errors import InputError, RemoteStoreError, StoreError
 from kg.model import Article
+
+# A batch of articles is one write: the relations its statements touch are recomputed once
+# for the batch rather than once per article (docs/benchmarks.md has the figures). Small
+# enough that a slow source still shows its articles within seconds of reading them.
+BATCH_ARTICLES = 32
+BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -66,6 +72,7 @@ def build(
     max_article_chars: int | None = None,
     jobs: int = 1,
     cluster: str | None = None,
+    batch_articles: int = BATCH_ARTICLES,
 ) -> BuildReport:
     """Build or update the store at `store_location` from article sources.
 
@@ -75,6 +82,10 @@ def build(
 
     `jobs` > 1 reads in that many worker processes, `cluster` (tcp://HOST:PORT or local:N)
     on a Dask cluster (kg.parallel); either way this process writes, in article order.
+
+    Articles are written in batches of up to `batch_articles` (or what BATCH_SECONDS of
+    reading gives), each batch one transaction: an interrupted build loses at most the
+    batch in flight, and the next run reads it again.
     """
     from kg.extract import Extractor
     from kg.read import DEFAULT_MAX_ARTICLE_CHARS, read_articles
@@ -112,28 +123,49 @@ def build(
                         continue
                 yield article
 
-        for reading in _readings(pending(), extractor, problem, jobs, cluster, model, min_confidence):
-            article = reading.article
-            if reading.problem is not None:
-                problem(reading.problem)
-                continue
+        batch: list = []  # readings read but not yet written
+        batch_started = 0.0
+
+        def write(items: list) -> None:
+            """Store `items` in one transaction; if one article's content is refused, each on its own."""
             try:
-                store.replace_article(article, reading.statements, current_version(), new=article.id not in states)
+                store.replace_articles([(r.article, r.statements, r.article.id not in states) for r in items],
+                                       current_version())
             except InputError as error:
-                problem(error)
-                continue
+                if len(items) == 1:
+                    problem(error)
+                    return
+                for reading in items:
+                    write([reading])
+                return
             except StoreError as error:
                 kind = RemoteStoreError if isinstance(error, RemoteStoreError) else StoreError
                 raise kind(
                     f"{error}; {report.extracted} article{'s' if report.extracted != 1 else ''} of this run "
                     f"were stored before it (each is complete); run the same command again to go on from there"
                 ) from None
-            report.extracted += 1
-            report.statements += len(reading.statements)
-            report.seconds = time.monotonic() - started
-            if progress is not None:
-                progress(report)
-            store.publish(every_seconds=10.0)
+            report.extracted += len(items)
+            report.statements += sum(len(r.statements) for r in items)
+
+        def flush() -> None:
+            if batch:
+                write(batch)
+                batch.clear()
+                report.seconds = time.monotonic() - started
+                if progress is not None:
+                    progress(report)
+                store.publish(every_seconds=10.0)
+
+        for reading in _readings(pending(), extractor, problem, jobs, cluster, model, min_confidence):
+            if reading.problem is not None:
+                problem(reading.problem)
+                continue
+            if not batch:
+                batch_started = time.monotonic()
+            batch.append(reading)
+            if len(batch) >= batch_articles or time.monotonic() - batch_started >= BATCH_SECONDS:
+                flush()
+        flush()
     report.seconds = time.monotonic() - started
     return report
 

@@ -25,7 +25,7 @@ EXIT_SKIPPED = 3
 
 
 def _store_option(function):
-    return click.option(
+    function = click.option(
         "--store",
         "store",
         envvar="KG_STORE",
@@ -33,6 +33,25 @@ def _store_option(function):
         show_default=True,
         help="Store folder, or a SPARQL endpoint URL (http://host:port/...). Env: KG_STORE.",
     )(function)
+    for flag, variable, what in (("--query-url", "KG_QUERY_URL", "queries"), ("--update-url", "KG_UPDATE_URL", "updates")):
+        function = click.option(
+            flag, metavar="URL", expose_value=False, callback=_endpoint_url(variable),
+            help=f"A remote store's endpoint for {what}, where the server does not follow the usual "
+                 f"naming (…/sparql, …/query and …/update, …/ds). Env: {variable}.",
+        )(function)
+    return function
+
+
+def _endpoint_url(variable: str):
+    """A callback that hands the flag to kg.store.remote the way the environment variable does."""
+    def remember(context, parameter, value):
+        if value is None:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{value!r} is not an http:// or https:// URL", param=parameter)
+        os.environ[variable] = value
+        return value
+    return remember
 
 
 def _finite(value: float, name: str) -> float:

@@ -247,20 +247,20 @@ def test_a_store_that_fails_ends_the_build_with_one_line_saying_how_far_it_got(t
     class FailingAfterTwo:
         calls = 0
 
-    original = KnowledgeStore.replace_article
+    original = KnowledgeStore.replace_articles
 
-    def replace_article(self, *args, **kwargs):
-        FailingAfterTwo.calls += 1
+    def replace_articles(self, batch, *args, **kwargs):
+        FailingAfterTwo.calls += len(batch)
         if FailingAfterTwo.calls > 2:
             raise StoreError("http://127.0.0.1:9/ stopped answering")
-        return original(self, *args, **kwargs)
+        return original(self, batch, *args, **kwargs)
 
-    KnowledgeStore.replace_article = replace_article
+    KnowledgeStore.replace_articles = replace_articles
     try:
-        with pytest.raises(StoreError) as raised:
-            build([str(source)], str(tmp_path / "s"), extractor=default_extractor)
+        with pytest.raises(StoreError) as raised:  # batches of two: the second batch fails
+            build([str(source)], str(tmp_path / "s"), extractor=default_extractor, batch_articles=2)
     finally:
-        KnowledgeStore.replace_article = original
+        KnowledgeStore.replace_articles = original
     assert str(raised.value) == (
         "http://127.0.0.1:9/ stopped answering; 2 articles of this run were stored before it (each is complete); "
         "run the same command again to go on from there"

@@ -43,6 +43,13 @@ def test_two_jobs_store_the_same_statements_ids_and_relations(one_job, tmp_path)
     assert content(tmp_path / "two") == content(path)
 
 
+def test_batched_writes_store_what_one_article_per_transaction_stores(one_job, tmp_path, default_extractor):
+    path, report = one_job  # written in batches of kg.build.BATCH_ARTICLES
+    single = build(SOURCES, str(tmp_path / "single"), extractor=default_extractor, batch_articles=1)
+    assert (single.extracted, single.statements) == (report.extracted, report.statements)
+    assert content(tmp_path / "single") == content(path)
+
+
 def test_two_jobs_keep_incremental_skipping(one_job, tmp_path):
     import shutil
 

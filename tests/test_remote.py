@@ -128,7 +128,7 @@ def test_a_server_killed_mid_build_ends_the_build_in_one_line(tmp_path, default_
     for path in EXAMPLES.glob("*.txt"):
         shutil.copy(path, articles / path.name)
     statements = (EXAMPLES / "whitehouse-migration.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    (articles / "whitehouse.jsonl").write_text("".join(statements[:13]), encoding="utf-8")
+    (articles / "whitehouse.jsonl").write_text("".join(statements), encoding="utf-8")  # more than one batch
     port = free_port()
     process, url = start_oxigraph(tmp_path / "server", port)
     build_process = subprocess.Popen(
@@ -136,12 +136,13 @@ def test_a_server_killed_mid_build_ends_the_build_in_one_line(tmp_path, default_
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
     )
     try:
-        ask = urllib.parse.urlencode({"query": "ASK { GRAPH ?g { ?a a <https://w3id.org/kg-md/ontology#Article> } }"})
+        # an article is stored once its completion marker is (kg.store.updates: the last request of a batch)
+        ask = urllib.parse.urlencode({"query": "ASK { GRAPH ?g { ?a <https://w3id.org/kg-md/ontology#contentHash> ?h } }"})
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and build_process.poll() is None:
             with urllib.request.urlopen(f"{url}/query?{ask}", timeout=5) as answer:
                 if b"true" in answer.read():
-                    break  # the first article is in
+                    break  # the first batch is in
             time.sleep(0.02)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
@@ -158,10 +159,22 @@ def test_a_server_killed_mid_build_ends_the_build_in_one_line(tmp_path, default_
     process, url = start_oxigraph(tmp_path / "server", port)
     try:
         report = build([str(articles)], url, extractor=default_extractor)
-        assert report.problems == [] and report.extracted + report.unchanged == 16 and report.unchanged >= 1
+        assert report.problems == [] and report.extracted + report.unchanged == 43 and report.unchanged >= 1
         build([str(articles)], str(tmp_path / "uninterrupted"), extractor=default_extractor)
         with KnowledgeStore.open(url) as remote, KnowledgeStore.open(tmp_path / "uninterrupted") as local:
             assert remote.counts() == local.counts()
         assert run("validate", "--store", url).exit_code == 0
     finally:
         stop(process)
+
+
+def test_query_and_update_urls_given_as_flags(remote_store, monkeypatch):
+    for variable in ("KG_QUERY_URL", "KG_UPDATE_URL"):
+        monkeypatch.delenv(variable, raising=False)  # restored after the test: the flags set them
+    odd = f"{remote_store}/behind-a-proxy"  # a name no server convention explains
+    relations = run("relations", "Mexico", "--store", odd, "--type", "REJECT",
+                    "--query-url", f"{remote_store}/query", "--update-url", f"{remote_store}/update")
+    assert relations.exit_code == 0, relations.output
+    assert "Mexico has denied the U.S. permission" in relations.stdout
+    wrong = run("relations", "Mexico", "--store", odd, "--query-url", "ftp://example.org/sparql")
+    assert wrong.exit_code == 2 and "'ftp://example.org/sparql' is not an http:// or https:// URL" in wrong.output

@@ -99,6 +99,21 @@ def test_replacing_an_article_replaces_its_statements_and_relations(tmp_path, ex
         assert store.select("SELECT ?a ?t WHERE { ?a plover:reject ?t }") == []
 
 
+def test_a_batch_ends_as_its_articles_written_one_by_one(tmp_path, extractor):
+    first = article("a1", "Mexico rejected the U.S. deportation flight.", "2025-01-24")
+    again = article("a1", "Mexico accepted the U.S. deportation flight.", "2025-01-24")
+    other = article("a2", "Venezuela criticized Guyana.", "2025-01-10")
+    read = [(a, extractor.extract_text(a.text, date=a.date, article_id=a.id), True) for a in (first, other, again)]
+    with KnowledgeStore.open(tmp_path / "s", write=True, create=True) as store:
+        store.replace_articles(read, extractor.version)
+    assert_valid(tmp_path / "s")
+    # the later copy of a1 replaced the earlier one within the batch
+    assert sorted(r["type"].rsplit("#")[1] for r in relations_of(tmp_path / "s")) == ["Accuse", "Coerce", "Cooperate"]
+    with KnowledgeStore.open(tmp_path / "s") as store:
+        assert store.counts()["articles"] == 2
+        assert store.select("SELECT ?a ?t WHERE { ?a plover:reject ?t }") == []
+
+
 def test_removing_an_article_removes_what_only_it_supported(tmp_path, extractor):
     path = tmp_path / "s"
     write(

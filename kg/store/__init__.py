@@ -161,34 +161,60 @@ class KnowledgeStore:
         `new` says the caller knows the store has no graph for this article yet,
         which saves the queries about the graph being replaced.
         """
+        self.replace_articles([(article, statements, new)], extractor_version, generated_at)
+
+    def replace_articles(
+        self,
+        batch: list[tuple[Article, list[Statement], bool]],
+        extractor_version: str,
+        generated_at: datetime | None = None,
+    ) -> None:
+        """Write several articles' graphs, each replacing any earlier one, in one transaction.
+
+        Each item is (article, its statements, new) as for `replace_article`. The store ends
+        as if they had been written one by one, in order, but the relations their statements
+        touch are recomputed once for the batch, not once per article: the relations of a
+        busy (actor, type) pair are most of the cost of a write.
+        """
         self._writable()
-        graph = article_graph(article.id)
-        old_entities = set() if new else self._entities_in(graph)
-        new_supports = [
-            Support(
-                statement_iri(s.id), article_iri(article.id), s.actor.entity.id, event_class(s.action.type),
-                s.target.entity.id if s.target else None, s.negated, s.modality, s.date,
-            )
-            for s in statements
-            if s.action.type
-        ]
-        entities = rdf.entities_of(statements)
-        lines = rdf.article_graph_triples(article, statements, extractor_version, generated_at)
+        # an article twice in one batch: the later copy replaces the earlier, as one by one
+        batch = list({article.id: (article, statements, new) for article, statements, new in batch}.values())
+        if not batch:
+            return
+        graphs = [article_graph(article.id) for article, _, _ in batch]
+        old_entities: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for graph, (article, _, new) in zip(graphs, batch):
+            if not new:
+                old_entities |= self._entities_in(graph)
+                pairs |= self._pairs_in(graph)
+        operations = [f"DROP SILENT GRAPH <{graph}>" for graph in graphs]
+        new_supports: list[Support] = []
+        entity_sets: list[dict] = []
         corrected: list[str] = []
         corrections = self.corrections()
-        if corrections:
-            lines, new_supports, entities, corrected = self._fold_article(
-                corrections, article, statements, lines, new_supports, entities)
-        pairs = (set() if new else self._pairs_in(graph)) | {(s.actor, s.event_type) for s in new_supports}
-        supports = self._supports(pairs, exclude_graph=graph) + new_supports
-        operations = [
-            f"DROP SILENT GRAPH <{graph}>",
-            "INSERT DATA { GRAPH <%s> {\n%s\n} }" % (graph, "\n".join(lines)),
-            *self._relation_operations(pairs, supports),
-            *self._entity_operations(entities),
-            *corrected,
-        ]
-        orphans = old_entities - set(entities)
+        for graph, (article, statements, _) in zip(graphs, batch):
+            supports = [
+                Support(
+                    statement_iri(s.id), article_iri(article.id), s.actor.entity.id, event_class(s.action.type),
+                    s.target.entity.id if s.target else None, s.negated, s.modality, s.date,
+                )
+                for s in statements
+                if s.action.type
+            ]
+            entities = rdf.entities_of(statements)
+            lines = rdf.article_graph_triples(article, statements, extractor_version, generated_at)
+            if corrections:
+                lines, supports, entities, folded = self._fold_article(
+                    corrections, article, statements, lines, supports, entities)
+                corrected += folded
+            operations.append("INSERT DATA { GRAPH <%s> {\n%s\n} }" % (graph, "\n".join(lines)))
+            new_supports += supports
+            entity_sets.append(entities)
+        pairs |= {(s.actor, s.event_type) for s in new_supports}
+        supports = self._supports(pairs, exclude_graphs=graphs) + new_supports
+        operations += [*self._relation_operations(pairs, supports), *self._entity_operations(entity_sets), *corrected]
+        orphans = old_entities - {e for entities in entity_sets for e in entities}
         if orphans:
             operations.append(_delete_orphans(orphans))
         self.backend.update(" ;\n".join(operations))
@@ -252,7 +278,7 @@ class KnowledgeStore:
         pairs_touched = {(s.actor, s.event_type) for s in old_supports + new_supports}
         supports = [s for s in self._supports(pairs_touched) if s.statement not in rewritten] + new_supports
         operations += self._relation_operations(pairs_touched, supports)
-        operations += self._entity_operations(self._described_by(corrections, new_entities - self._described(new_entities)))
+        operations += self._entity_operations([self._described_by(corrections, new_entities - self._described(new_entities))])
         if old_entities - new_entities:
             operations.append(_delete_orphans(old_entities - new_entities))
         operations += self._override_operations(corrections, old_entities | new_entities | set(entities))
@@ -406,7 +432,7 @@ class KnowledgeStore:
             return False
         old_entities = self._entities_in(graph)
         pairs = self._pairs_in(graph)
-        supports = self._supports(pairs, exclude_graph=graph)
+        supports = self._supports(pairs, exclude_graphs=[graph])
         operations = [f"DROP SILENT GRAPH <{graph}>", *self._relation_operations(pairs, supports)]
         if old_entities:
             operations.append(_delete_orphans(old_entities))
@@ -508,13 +534,14 @@ class KnowledgeStore:
         rows = self.select(f"SELECT DISTINCT ?a ?t WHERE {{ GRAPH <{graph}> {{ ?s kg:actor ?a ; kg:eventType ?t }} }}")
         return {(row["a"], row["t"]) for row in rows}
 
-    def _supports(self, pairs: Iterable[tuple[str, str]], exclude_graph: str | None = None) -> list[Support]:
-        """Every typed statement of the given (actor, type) pairs, in all article graphs but one."""
+    def _supports(self, pairs: Iterable[tuple[str, str]], exclude_graphs: Iterable[str] = ()) -> list[Support]:
+        """Every typed statement of the given (actor, type) pairs, in all article graphs but `exclude_graphs`."""
         pairs = sorted(pairs)
         if not pairs:
             return []
         values = " ".join(f"(<{a}> <{t}>)" for a, t in pairs)
-        exclude = f"FILTER(?g != <{exclude_graph}>)" if exclude_graph else ""
+        excluded = ", ".join(f"<{graph}>" for graph in exclude_graphs)
+        exclude = f"FILTER(?g NOT IN ({excluded}))" if excluded else ""
         rows = self.select(
             f"""SELECT ?s ?g ?a ?t ?target ?negated ?modality ?date WHERE {{
                   VALUES (?a ?t) {{ {values} }}
@@ -555,14 +582,22 @@ class KnowledgeStore:
             operations.append("INSERT DATA { GRAPH <%s> {\n%s\n} }" % (RELATIONS_GRAPH, "\n".join(dict.fromkeys(lines))))
         return operations
 
-    def _entity_operations(self, entities: dict) -> list[str]:
-        """Describe the entities once: multi-valued facts added, single-valued ones only if missing."""
-        if not entities:
-            return []
-        multi, single = [], []
-        for entity in entities.values():
-            for predicate, obj, single_valued in rdf.entity_facts(entity):
-                (single if single_valued else multi).append((entity.id, predicate, obj))
+    def _entity_operations(self, entity_sets: list[dict]) -> list[str]:
+        """Describe the entities once: multi-valued facts added, single-valued ones only if missing.
+
+        Of several descriptions of one entity (one per article of a batch), the first gives
+        its single-valued facts, as it would have written one article at a time.
+        """
+        multi, single, seen = [], [], set()
+        for entities in entity_sets:
+            for entity in entities.values():
+                for predicate, obj, single_valued in rdf.entity_facts(entity):
+                    if not single_valued:
+                        multi.append((entity.id, predicate, obj))
+                    elif (entity.id, predicate) not in seen:
+                        seen.add((entity.id, predicate))
+                        single.append((entity.id, predicate, obj))
+        multi = list(dict.fromkeys(multi))
         operations = []
         if multi:
             body = "\n".join(f"<{s}> <{p}> {o} ." for s, p, o in multi)

@@ -420,10 +420,10 @@ class RemoteBackend:
                                     "ask the server's administrator for the permission")
         if code == 404:
             return RemoteStoreError(f"no SPARQL endpoint at {url} (HTTP 404); point --store at the server's query "
-                                    "endpoint (…/sparql, …/query, …/ds), or set KG_QUERY_URL and KG_UPDATE_URL")
+                                    "endpoint (…/sparql, …/query, …/ds), or give --query-url and --update-url")
         if code == 405:
-            return RemoteStoreError(f"{url} does not take SPARQL {what}s (HTTP 405); set KG_QUERY_URL or "
-                                    "KG_UPDATE_URL to the server's endpoint for them")
+            return RemoteStoreError(f"{url} does not take SPARQL {what}s (HTTP 405); give --query-url or "
+                                    "--update-url (KG_QUERY_URL, KG_UPDATE_URL) for the server's endpoints")
         if what == "update" and re.search(r"SR186|No permission", detail):
             return RemoteStoreError(
                 f"{url} does not let this user write (HTTP {code}: {detail}); on Virtuoso grant the user SPARQL_UPDATE "
