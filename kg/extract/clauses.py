@@ -152,6 +152,8 @@ class ClauseReader:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
                 ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
             frames.note(ctx.memory.story, statement)
+            ctx.memory.count_state(statement.actor)
+            ctx.memory.count_state(statement.target)
             if statement.actor.entity.id != frames.STORY_STATE.entity.id:
                 ctx.memory.parties.append((ctx.memory.sentence_index, statement.actor))
         return results
@@ -348,18 +350,17 @@ class ClauseReader:
 def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant | None, mood: str) -> Coding:
     """PLOVER rules that depend on who the participants are and on the tense, not on the words."""
     entity = actor.entity
-    if mood in ("planned", "hypothetical"):
-        # "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
-        # tense ... should be coded as AGREE"; "announcements of future retreats ... CONCEDE".
-        # A possible act ("may accept deportees") signals willingness too, for material
-        # cooperation; possible words ("could back the list") stay what they are.
-        future = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
-        if mood == "hypothetical":
-            future = {"COOPERATE": "030", "AID": "033"}
-        if coding.type in future:
-            return Coding("AGREE", future[coding.type], None, coding.frame, coding.object_class)
-        if coding.type == "RETREAT" and mood == "planned":
-            return Coding("CONCEDE", "080", None, coding.frame, coding.object_class)
+    if mood == "hypothetical" and coding.type in ("COOPERATE", "AID"):
+        # A possible act ("may accept deportees") signals willingness: AGREE, as PLOVER codes
+        # "cooperative actions ... [that] imply intentions". Possible words ("could back the
+        # list") stay what they are. A planned act ("the two are scheduled to meet", "will
+        # receive 50 children") keeps its own type with modality `planned`: PLOVER's own
+        # example of the future mode is "Members of the G-7 will meet in Ottawa next month",
+        # and the coders of all six real-news gold sets code scheduled acts so (docs/extraction.md).
+        return Coding("AGREE", "030" if coding.type == "COOPERATE" else "033", None, coding.frame, coding.object_class)
+    if mood == "planned" and coding.type == "RETREAT":
+        # "Announcements of future retreats should be coded as CONCEDE" (PLOVER manual)
+        return Coding("CONCEDE", "080", None, coding.frame, coding.object_class)
     state_actor = entity.type in ("Country", "GovernmentBody") or entity.sector in ("GOV", "MIL", "COP", "JUD", "LEG")
     if coding.type == "PROTEST" and state_actor:
         # "Diplomatic protests ... are coded as ACCUSE" (PLOVER manual, PROTEST)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Nouns that, with "the two"/"both", stand for the two sides of the last meeting.
 _PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")
+# Of those, the ones that stand for the two states of the story when no meeting was just told.
+_STATE_PAIR_NOUNS = ("government", "country", "nation", "side", "party")
 
 
 @dataclass
@@ -46,6 +48,17 @@ class ArticleMemory:
     story: Story = field(default_factory=Story)  # the migration story so far, for roles sentences leave out
     parties: list[tuple[int, Participant]] = field(default_factory=list)  # actors of statements, by sentence
     abbreviations: dict[str, Entity] = field(default_factory=dict)  # "BGB" → the body "Border Guard Bangladesh (BGB)" named
+    # state → how many statements so far it was the actor or target of (and the first one's participant)
+    state_counts: dict[str, list] = field(default_factory=dict)
+
+    def count_state(self, participant: Participant | None) -> None:
+        if participant is not None and participant.entity.type == "Country":
+            self.state_counts.setdefault(participant.entity.id, [0, participant])[0] += 1
+
+    def leading_states(self) -> list[Participant]:
+        """The two states the article's statements name most (each at least twice), first named first on a tie."""
+        ranked = sorted(self.state_counts.values(), key=lambda c: -c[0])[:2]
+        return [c[1] for c in ranked] if len(ranked) == 2 and ranked[1][0] >= 2 else []
 
     def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
         names = {entity.label}
@@ -121,17 +134,19 @@ class SentenceContext:
 
 
 def pair(token: Token, memory: ArticleMemory) -> list[Participant]:
-    """"They", "the two leaders", "both sides" right after a meeting: the meeting's two sides."""
-    if memory.last_pair is None or memory.sentence_index - memory.last_pair[0] > 2:
-        return []
+    """"They", "the two leaders", "both sides": the two sides of the meeting just told; else
+    "both countries", "the two governments": the two states the article has shown acting on
+    each other most (a story of a bilateral deal names its two parties again and again)."""
     lower = token.lower_
-    plural_reference = lower == "they" or (
-        syntax.lemma(token) in _PAIR_NOUNS
-        and token.tag_ in ("NNS", "NNPS")
-        and any(c.lower_ in ("two", "both") for c in token.children)
-    )
-    return list(memory.last_pair[1]) if plural_reference else []
-
+    numbered = any(c.lower_ in ("two", "both") for c in token.children) or (
+        lower in ("two", "both") and token.dep_.startswith("nsubj"))  # "the two are to meet", "both agreed"
+    sides = syntax.lemma(token) in _PAIR_NOUNS and token.tag_ in ("NNS", "NNPS") and numbered
+    if memory.last_pair is not None and memory.sentence_index - memory.last_pair[0] <= 2:
+        if lower == "they" or sides or lower in ("two", "both"):
+            return list(memory.last_pair[1])
+    if (sides and syntax.lemma(token) in _STATE_PAIR_NOUNS) or (lower in ("two", "both") and numbered):
+        return memory.leading_states()
+    return []
 
 def quote_attributions(sents: list[Span]) -> list[int | None]:
     """For each sentence of a paragraph, the sentence whose reporting clause attributes the

@@ -318,6 +318,8 @@ def _embedded_agent(verb: Token) -> Token | None:
             continue
         for inner in child.subtree:
             if inner.dep_ in ("prep", "agent") and inner.lower_ == "by" and inner.head.pos_ in ("VERB", "NOUN"):
+                if any(c.dep_ == "auxpass" for c in inner.head.children) and inner.head.i != verb.i:
+                    continue  # "removed after being granted visas by Nauru": that passive's own agent
                 if inner.head.tag_ in ("VBG", "VB") or inner.head.dep_ in ("pcomp", "acl", "xcomp"):
                     pobj = next((c for c in inner.children if c.dep_ == "pobj"), None)
                     if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
@@ -370,6 +372,12 @@ def patient(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return antecedent(subject)
+        if subject is None and verb.dep_ == "xcomp":
+            # "three offenders are set to be removed", "ordered the men to be deported": the
+            # complement's understood subject is the controlling verb's object, else its subject
+            controller = verb.head
+            return next((c for c in controller.children if c.dep_ == "dobj"), None) or next(
+                (c for c in controller.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
