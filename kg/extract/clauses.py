@@ -93,12 +93,14 @@ class ClauseReader:
             return []
         results = []
         for actor in actors:
+            carried_before = False  # a vehicle's people told in an earlier sentence
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
             if frame.vehicle is not None:
                 # the people it carries, else the state it takes them to ("an expulsion flight to Afghanistan")
                 target = frames.moved_people(frame.vehicle, ctx, self.resolver) or frames.destination_state(
                     frame.vehicle, actor, ctx, self.resolver)
                 obj = frame.vehicle.text
+                target, carried_before = frames.carried_before(target, ctx)
             elif "arrival" in frame.coding.frame:
                 target, obj = self.resolver.resolve(frame.about, ctx.mentions, ctx.memory), None
             if frames.receives(frame) and (target is None or target.entity.type not in ("Country", "GovernmentBody")):
@@ -125,7 +127,7 @@ class ClauseReader:
                 if frame.coding.type == "MOBILIZE" and own_forces(actor, target):
                     # "Peru sent army units to Tacna": a state's own troops are what it mobilizes, not its target
                     target, obj = None, obj or target.text
-                inferred: tuple[str, ...] = ()
+                inferred: tuple[str, ...] = ("target",) if carried_before else ()
                 if target is None and frame.coding.type in discourse.DYADIC and not frame.coding.moves_people \
                         and "party" not in frame.coding.frame:
                     # "Moscow denies the charge" after "Finland blames Russia": the counterpart the
@@ -215,6 +217,7 @@ class ClauseReader:
             if pair:
                 found.extend(pair)
                 continue
+            token = self._person_after_place(token, ctx)
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
             if participant is None and lexicon.object_classes().get(syntax.lemma(token)) == "FLIGHT":
                 participant = self._operator(token, ctx)
@@ -226,6 +229,20 @@ class ClauseReader:
             if participant is not None and participant.entity.type in ACTOR_TYPES:
                 found.append(participant)
         return found
+
+    def _person_after_place(self, token: Token, ctx: SentenceContext) -> Token:
+        """"Speaking in Mauritania's capital Nouakchott, Von der Leyen said": the parser can take
+        the place that ends an opening phrase for the subject and the person after the comma for
+        its apposition. A city named as subject with a person in apposition: the person acts."""
+        mention = ctx.mentions.get(token.i)
+        if mention is None or mention.kind not in ("CAPITAL", "SEAT", "CITY"):
+            return token
+        for appos in token.children:
+            if appos.dep_ == "appos" and appos.i > token.i:
+                person = self.resolver.resolve(appos, ctx.mentions, ctx.memory)
+                if person is not None and person.entity.type == "Person":
+                    return appos
+        return token
 
     def _states_sharing(self, token: Token, ctx: SentenceContext) -> list[Participant]:
         """"The governments of Spain and Mauritania", "Ghanaian and Nigerian officials": a plural

@@ -92,9 +92,18 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     if vehicle is None:
         return None
     removal = any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
-    if not removal and moved_people(vehicle, ctx, resolver) is None:
+    if not removal and moved_people(vehicle, ctx, resolver) is None and not _removal_told_before(vehicle, ctx):
         return None
+    ctx.memory.last_removal_vehicle = ctx.memory.sentence_index
     return lexicon.coding_for(_REMOVAL), vehicle
+
+
+def _removal_told_before(vehicle: Token, ctx: SentenceContext) -> bool:
+    """"A US military plane carrying 104 deportees ... The plane landed around 2 p.m.": a definite
+    vehicle ("the plane", "the second flight") just after a removal flight is that removal's."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in vehicle.children)
+    last = ctx.memory.last_removal_vehicle
+    return definite and last is not None and 0 < ctx.memory.sentence_index - last <= 3
 
 
 def arrival_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) -> tuple[Coding, Token] | None:
@@ -223,6 +232,20 @@ def _departure_state(vehicle: Token, ctx: SentenceContext, resolver: ActorResolv
         if named is not None and named.entity.type == "Country":
             return named
     return None
+
+
+def carried_before(target: Participant | None, ctx: SentenceContext) -> tuple[Participant | None, bool]:
+    """The people of "The plane landed around 2 p.m.": those the removal flight told just before
+    carried (and whether they were taken from there). A flight's own passengers are remembered."""
+    memory = ctx.memory
+    if target is not None:
+        if target.entity.type == "PopulationGroup":
+            memory.last_removal_people = target
+        return target, False
+    if memory.last_removal_people is not None and memory.last_removal_vehicle is not None \
+            and memory.sentence_index - memory.last_removal_vehicle <= 3:
+        return memory.last_removal_people, True
+    return None, False
 
 
 def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
