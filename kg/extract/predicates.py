@@ -89,6 +89,8 @@ class PredicateFinder:
             syntax.direct_object(verb) is not None or any(c.dep_ == "nsubj" for c in xcomp.children)
         ):
             behaviour = ("govern-object", "100")  # "expects all nations to cooperate": a demand
+        if xcomp is not None and behaviour is not None and vows_harm(verb, xcomp):
+            return None  # the harm vowed is the event (`governed`)
         if xcomp is not None and behaviour is not None:
             kind, cameo = behaviour
             if kind in ("govern", "govern-object"):
@@ -360,7 +362,26 @@ def governed(verb: Token) -> bool:
     if complement is None or complement.i != verb.i:
         return False
     behaviour = lexicon.complement_verbs().get(syntax.phrasal_lemma(head)) or lexicon.complement_verbs().get(syntax.lemma(head))
+    if behaviour is not None and vows_harm(head, verb):
+        return False  # "vowed to carry out mass deportations": the deportations, planned
     return behaviour is not None and behaviour[0] in ("govern", "govern-object")
+
+
+# Promises made to no one in particular; with a harmful act as their content they announce that
+# act ("Trump vowed to deport millions" is a planned COERCE, as the gold coders code it), where
+# a promise of cooperation stays AGREE ("pledged to accept deportees").
+_VOWS = ("vow", "pledge", "promise", "swear")
+_HARMS = ("COERCE", "SANCTION", "ASSAULT", "MOBILIZE")
+
+
+def vows_harm(head: Token, complement: Token) -> bool:
+    if syntax.lemma(head) not in _VOWS or any(c.dep_ in ("dative", "dobj") for c in head.children):
+        return False
+    coding = lexicon.lookup(syntax.phrasal_lemma(complement), "V", ())
+    if coding is not None and coding.is_light:  # "vowed to carry out mass deportations"
+        patient = syntax.patient(complement)
+        coding = lexicon.lookup(syntax.lemma(patient), "N", ()) if patient is not None else None
+    return coding is not None and coding.type in _HARMS
 
 
 def _embedded_coding(verb: Token, finder: "PredicateFinder", ctx: SentenceContext) -> Coding | None:
