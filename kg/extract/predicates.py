@@ -147,9 +147,10 @@ class PredicateFinder:
         if not classes:
             classes = self._prepositional_classes(verb, ctx)
         coding = lexicon.lookup(lemma, "V", classes)
-        if coding is None or coding.is_light or coding.object_class == "*":
-            # kg's rows say nothing specific here (the hand lexicon wins where it does); a PETRARCH
-            # pattern naming the words of a prepositional phrase may ("were taken into custody")
+        if coding is None or coding.is_light or coding.object_class in _UNSPECIFIC_OBJECTS:
+            # kg's rows say nothing specific here, or only who undergoes it (the hand lexicon wins
+            # where it names the thing acted on); a PETRARCH pattern naming the words of a
+            # prepositional phrase may ("five migrants were taken into custody": not a reception)
             specific = prepositional_pattern(verb, lemma)
             if specific is not None:
                 return specific
@@ -509,6 +510,11 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
     if cameo.startswith(_MOVEMENT_CODES):
         frame.add("move")
     return Coding(coding.type, coding.cameo, coding.mode, frozenset(frame), "*")
+
+
+# Object classes that say only which people undergo an act, not what it is: a prepositional
+# pattern naming its words is more specific ("taken into custody"; a party met stays a meeting).
+_UNSPECIFIC_OBJECTS = ("*", "GROUP")
 
 
 def prepositional_pattern(verb: Token, lemma: str) -> Coding | None:
