@@ -85,6 +85,13 @@ def test_a_paragraph_longer_than_spacy_takes_is_read_in_pieces(extractor):
     assert text[mexico.char_start:mexico.char_end].startswith("Mexico rejected")
 
 
+def test_a_possessive_inside_the_subject_it_would_bind_to_is_read(extractor):
+    # "their" looked for its clause's subject, the subject resolved its own "their": a loop
+    # that ended in RecursionError (found on a real article of blind set 2026-12-03b)
+    (statement,) = extractor.extract_text("Hundreds of their citizens appealed to Mexico to stop the deportations.")
+    assert (statement.action.type, statement.target.entity.label) == ("REQUEST", "Mexico")
+
+
 def test_split_long_cuts_after_sentences_and_keeps_offsets():
     from kg.extract import split_long
 

@@ -708,7 +708,9 @@ class ActorResolver:
         for _ in range(8):
             if head.pos_ in ("VERB", "AUX"):
                 subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.i != token.head.i and subject.tag_ != "PRP":
+                inside = subject is not None and subject.left_edge.i <= token.i <= subject.right_edge.i
+                # "the leaders of its government agreed": a subject holding the possessive cannot bind it
+                if subject is not None and not inside and subject.tag_ != "PRP":
                     entity = self._entity(subject, mentions, memory, as_place=False)
                     if entity is not None and entity.type in ("Country", "GovernmentBody", "Organization", "Person"):
                         return entity
