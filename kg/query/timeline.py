@@ -48,8 +48,12 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     exact: bool = False,
+    evidence: bool = True,
 ) -> list[Entry]:
-    """Relations of `entity` (with `counterpart` only, if given), oldest first."""
+    """Relations of `entity` (with `counterpart` only, if given), oldest first.
+
+    Without `evidence`, the entries carry no sentence yet: `attach_evidence` gives it to
+    the ones shown (a page of a busy pair's thousands)."""
     side = {entity.iri} if exact else state_members(store, entity)
     other_side = None if counterpart is None else ({counterpart.iri} if exact else state_members(store, counterpart))
     hood: Neighbourhood = edges_around(
@@ -70,8 +74,14 @@ def timeline(
     # undated last; then by first date, last date, and a stable order of the parties and type
     entries.sort(key=lambda e: (e.first is None, e.first or "", e.last or "", e.hop.source_label, e.hop.edge.event_type,
                                 e.hop.target_label))
-    _evidence(store, [e.hop for e in entries])
+    if evidence:
+        attach_evidence(store, entries)
     return entries
+
+
+def attach_evidence(store: KnowledgeStore, entries: list[Entry]) -> None:
+    """Give each entry that has none yet its evidence sentence, verb and article."""
+    _evidence(store, [e.hop for e in entries if not (e.hop.evidence or e.hop.verb)])
 
 
 def state_members(store: KnowledgeStore, entity: EntityRef) -> set[str]:

@@ -195,7 +195,7 @@ def article(request):
 
 
 def timeline(request):
-    from kg.query.timeline import timeline as run_timeline
+    from kg.query.timeline import attach_evidence, timeline as run_timeline
 
     a_name, b_name = request.query_params.get("a", "").strip(), request.query_params.get("b", "").strip()
     types, since, until = _types(request), _date(request, "since"), _date(request, "until")
@@ -206,12 +206,18 @@ def timeline(request):
         store = state(request).snapshots.current()
         a = resolve(store, a_name)
         b = resolve(store, b_name) if b_name else None
+        # the whole timeline without its sentences (a busy pair has thousands), then the
+        # sentences of the page shown, kept on the cached entries
         entries = cached(request, ("timeline", a, b, types, since, until, exact),
-                         lambda store: run_timeline(store, a, b, types=types, since=since, until=until, exact=exact))
+                         lambda store: run_timeline(store, a, b, types=types, since=since, until=until, exact=exact,
+                                                    evidence=False))
     size = PAGE_SIZE * 5 // 2
+    shown = entries[page * size:(page + 1) * size]
+    if shown:
+        attach_evidence(state(request).snapshots.current(), shown)
     filters = {"type": list(types), "since": since, "until": until, "exact": "1" if exact else None}
     return render(request, "timeline.html", a=a, b=b, a_name=a_name, b_name=b_name, total=len(entries),
-                  entries=entries[page * size:(page + 1) * size], page=page, page_size=size, filters=filters,
+                  entries=shown, page=page, page_size=size, filters=filters,
                   here=urls.query_url("/timeline", a=a_name, b=b_name), types=PLOVER_TYPES)
 
 
