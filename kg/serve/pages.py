@@ -30,7 +30,7 @@ from kg.serve.results import formats_for
 from kg.serve.security import CSP, Refused
 from kg.vocab import ID, PLOVER_TYPES, PREFIXES
 
-PAGE_SIZE = 200  # relations on an actor's page, timeline entries: 2.5 times that
+PAGE_SIZE = 200  # relations on an actor's page, entries on a timeline's (each with its evidence sentence)
 EVIDENCE_SHOWN = 100  # statements on a relation's page, unless all are asked for
 NETWORK_NODES = 150
 TABLE_ROWS = 1000  # rows the editor shows; downloads get up to the server's row cap
@@ -211,7 +211,7 @@ def timeline(request):
         entries = cached(request, ("timeline", a, b, types, since, until, exact),
                          lambda store: run_timeline(store, a, b, types=types, since=since, until=until, exact=exact,
                                                     evidence=False))
-    size = PAGE_SIZE * 5 // 2
+    size = PAGE_SIZE
     shown = entries[page * size:(page + 1) * size]
     if shown:
         attach_evidence(state(request).snapshots.current(), shown)
