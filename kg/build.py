@@ -18,8 +18,10 @@ from kg.errors import InputError, RemoteStoreError, StoreError
 from kg.model import Article
 
 # A batch of articles is one write: the relations its statements touch are recomputed once
-# for the batch rather than once per article (docs/benchmarks.md has the figures). Small
-# enough that a slow source still shows its articles within seconds of reading them.
+# for the batch rather than once per article (docs/benchmarks.md has the figures). A batch
+# is written when it holds BATCH_ARTICLES, or when an article is read BATCH_SECONDS or more
+# after the batch's first, so that a build's store grows every few seconds. (A source that
+# pauses between articles holds the batch until the next one comes or the source ends.)
 BATCH_ARTICLES = 32
 BATCH_SECONDS = 2.0
 
