@@ -170,7 +170,9 @@ def test_a_server_killed_mid_build_ends_the_build_in_one_line(tmp_path, default_
 
 def test_query_and_update_urls_given_as_flags(remote_store, monkeypatch):
     for variable in ("KG_QUERY_URL", "KG_UPDATE_URL"):
-        monkeypatch.delenv(variable, raising=False)  # restored after the test: the flags set them
+        # the flags set these in the process's environment (as a shell would); setenv makes
+        # monkeypatch remove them after the test ("" is as unset to kg)
+        monkeypatch.setenv(variable, "")
     odd = f"{remote_store}/behind-a-proxy"  # a name no server convention explains
     relations = run("relations", "Mexico", "--store", odd, "--type", "REJECT",
                     "--query-url", f"{remote_store}/query", "--update-url", f"{remote_store}/update")
