@@ -17,9 +17,9 @@ kg:RejectedStatement, a merged entity's roles name the kept one), and
 corrections change. Relations are computed from the folded statements, so
 every reader sees the corrections.
 
-Replacing an article is one SPARQL update: its graph, the entities only it
-mentioned, and the relations its statements touch change together or not at
-all. The same update text works on the embedded Oxigraph store and on any
+Replacing an article (or a batch of them, `replace_articles`, as `kg build`
+writes) is one SPARQL update: its graph, the entities only it mentioned, and the
+relations its statements touch change together or not at all. The same update text works on the embedded Oxigraph store and on any
 SPARQL 1.1 endpoint.
 
 >>> from kg.store import KnowledgeStore
