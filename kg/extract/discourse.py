@@ -150,6 +150,7 @@ def pair(token: Token, memory: ArticleMemory) -> list[Participant]:
         return memory.leading_states()
     return []
 
+
 def quote_attributions(sents: list[Span]) -> list[int | None]:
     """For each sentence of a paragraph, the sentence whose reporting clause attributes the
     quotation it sits in, when the quotation runs over several sentences:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.extract.discourse import SentenceContext
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
-_VOWS = ("vow", "pledge", "promise", "swear")  # with a harm as content: that harm, planned
+#: Promises made to no one in particular: with a harm as content, that harm, planned
+#: (kg.extract.predicates.vows_harm).
+VOWS = ("vow", "pledge", "promise", "swear")
 _HEDGE_AUX = {"may", "might", "could", "should", "can", "must"}
 _HEDGE_ADVERBS = {"likely", "possibly", "probably", "perhaps", "potentially", "maybe", "conceivably"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -148,7 +150,7 @@ def _modality(verb: Token, chain: list[Token], reported: bool) -> str:
                 adverbs.add(child.lower_)
     future = bool(aux & _FUTURE_AUX) or _going_to(chain)
     behaviours = {lexicon.complement_verbs().get(syntax.lemma(t), ("", None))[0] for t in chain[1:]}
-    if any(syntax.lemma(t) in _VOWS for t in chain[1:]):
+    if any(syntax.lemma(t) in VOWS for t in chain[1:]):
         behaviours.add("planned")  # a vowed harm is a planned one (kg.extract.predicates.vows_harm)
     if any(syntax.lemma(t) in _PLANNED_NOUNS for t in chain[1:] if t.pos_ == "NOUN"):
         behaviours.add("planned")

@@ -368,15 +368,14 @@ def governed(verb: Token) -> bool:
     return behaviour is not None and behaviour[0] in ("govern", "govern-object")
 
 
-# Promises made to no one in particular; with a harmful act as their content they announce that
-# act ("Trump vowed to deport millions" is a planned COERCE, as the gold coders code it), where
-# a promise of cooperation stays AGREE ("pledged to accept deportees").
-_VOWS = ("vow", "pledge", "promise", "swear")
+# Promises made to no one in particular (modality.VOWS); with a harmful act as their content
+# they announce that act ("Trump vowed to deport millions" is a planned COERCE, as the gold
+# coders code it), where a promise of cooperation stays AGREE ("pledged to accept deportees").
 _HARMS = ("COERCE", "SANCTION", "ASSAULT", "MOBILIZE")
 
 
 def vows_harm(head: Token, complement: Token) -> bool:
-    if syntax.lemma(head) not in _VOWS or any(c.dep_ in ("dative", "dobj") for c in head.children):
+    if syntax.lemma(head) not in modality.VOWS or any(c.dep_ in ("dative", "dobj") for c in head.children):
         return False
     coding = lexicon.lookup(syntax.phrasal_lemma(complement), "V", ())
     if coding is not None and coding.is_light:  # "vowed to carry out mass deportations"

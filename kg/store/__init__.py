@@ -18,9 +18,10 @@ corrections change. Relations are computed from the folded statements, so
 every reader sees the corrections.
 
 Replacing an article (or a batch of them, `replace_articles`, as `kg build`
-writes) is one SPARQL update: its graph, the entities only it mentioned, and the
-relations its statements touch change together or not at all. The same update text works on the embedded Oxigraph store and on any
-SPARQL 1.1 endpoint.
+writes) is one SPARQL update: its graph, the entities only it mentioned, and
+the relations its statements touch change together or not at all. The same
+update text works on the embedded Oxigraph store and on any SPARQL 1.1
+endpoint.
 
 >>> from kg.store import KnowledgeStore
 >>> with KnowledgeStore.open("kg-store") as store:
