@@ -160,6 +160,31 @@ CASES = [
     case("The deportation of 50 Afghans from Germany drew criticism.",
          [("DEU/GOV", "COERCE", "Afghan nationals")], id="removal-nominal-from-state"),
 
+    # ---- round 4 (2026-12-03, second session)
+    case("Three violent offenders are set to be removed from Australia after being granted visas by Nauru.",
+         [("AUS/GOV", "COERCE", "people")], id="passive-complement-controller-and-embedded-agent"),
+    case("Australia and Nauru signed a deal on Monday. Australia thanked Nauru. Nauru thanked Australia.\n"
+         "Both governments also agreed on the need for calm.",
+         [("AUS/GOV", "SUPPORT", "NRU/GOV"), ("NRU/GOV", "SUPPORT", "AUS/GOV"), ("AUS/GOV", "SUPPORT", "NRU/GOV"),
+          ("NRU/GOV", "SUPPORT", "AUS/GOV"), ("AUS/GOV", "AGREE", "NRU/GOV"), ("NRU/GOV", "AGREE", "AUS/GOV")],
+         id="both-governments-are-the-leading-states"),
+    case("A US military plane carrying 104 deported Indian migrants landed in Amritsar.\nThe plane landed around 2 p.m.",
+         [("USA/MIL", "COERCE", "Indian migrants"), ("USA/GOV", "COERCE", "Indian migrants")],
+         id="the-plane-is-the-removal-just-told"),
+    case("A US military plane carrying 104 deported Indian migrants landed in Amritsar.\nA deportation flight landed on Thursday.",
+         [("USA/MIL", "COERCE", "Indian migrants"), ("USA/GOV", "COERCE", None)], id="another-flight-carries-its-own-people"),
+    case("Speaking during a visit to Mauritania's capital Nouakchott, Von der Leyen said she had discussed a roadmap "
+         "with President Mohamed Ould Ghazouani.",
+         [("EUR/None", "CONSULT", "MRT/GOV"), ("EUR/None", "CONSULT", "MRT/GOV"), ("EUR/None", "CONSULT", "MRT/GOV")],
+         id="city-subject-with-a-person-in-apposition"),
+    case("US President Donald Trump had vowed to carry out mass deportations of undocumented migrants.",
+         [("USA/GOV", "COERCE", "migrants")], id="a-vowed-harm-is-that-harm"),
+    case("Guatemala pledged to accept more deportees.", [("GTM/GOV", "AGREE", None)],
+         id="a-pledged-acceptance-stays-agree"),
+    case("Australia deported 30 men to Nauru on Monday.\nFive migrants were taken into custody after the ruling.",
+         [("AUS/GOV", "COERCE", "migrants"), ("AUS/GOV", "COERCE", "people")],
+         id="prepositional-pattern-beats-a-group-row"),
+
 ]
 
 

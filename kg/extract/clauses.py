@@ -100,7 +100,7 @@ class ClauseReader:
                 target = frames.moved_people(frame.vehicle, ctx, self.resolver) or frames.destination_state(
                     frame.vehicle, actor, ctx, self.resolver)
                 obj = frame.vehicle.text
-                target, carried_before = frames.carried_before(target, ctx)
+                target, carried_before = frames.carried_before(target, frame.vehicle, ctx)
             elif "arrival" in frame.coding.frame:
                 target, obj = self.resolver.resolve(frame.about, ctx.mentions, ctx.memory), None
             if frames.receives(frame) and (target is None or target.entity.type not in ("Country", "GovernmentBody")):

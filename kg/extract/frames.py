@@ -101,9 +101,16 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
 def _removal_told_before(vehicle: Token, ctx: SentenceContext) -> bool:
     """"A US military plane carrying 104 deportees ... The plane landed around 2 p.m.": a definite
     vehicle ("the plane", "the second flight") just after a removal flight is that removal's."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in vehicle.children)
-    last = ctx.memory.last_removal_vehicle
-    return definite and last is not None and 0 < ctx.memory.sentence_index - last <= 3
+    return _definite(vehicle) and _just_before(ctx, ctx.memory.last_removal_vehicle)
+
+
+def _definite(vehicle: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in vehicle.children)
+
+
+def _just_before(ctx: SentenceContext, sentence: int | None) -> bool:
+    """Was `sentence` one of the three before the one being read?"""
+    return sentence is not None and 0 < ctx.memory.sentence_index - sentence <= 3
 
 
 def arrival_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) -> tuple[Coding, Token] | None:
@@ -234,17 +241,17 @@ def _departure_state(vehicle: Token, ctx: SentenceContext, resolver: ActorResolv
     return None
 
 
-def carried_before(target: Participant | None, ctx: SentenceContext) -> tuple[Participant | None, bool]:
+def carried_before(target: Participant | None, vehicle: Token, ctx: SentenceContext) -> tuple[Participant | None, bool]:
     """The people of "The plane landed around 2 p.m.": those the removal flight told just before
     carried (and whether they were taken from there). A flight's own passengers are remembered."""
     memory = ctx.memory
     if target is not None:
         if target.entity.type == "PopulationGroup":
-            memory.last_removal_people = target
+            memory.last_removal_people = (memory.sentence_index, target)
         return target, False
-    if memory.last_removal_people is not None and memory.last_removal_vehicle is not None \
-            and memory.sentence_index - memory.last_removal_vehicle <= 3:
-        return memory.last_removal_people, True
+    told = memory.last_removal_people
+    if told is not None and _definite(vehicle) and _just_before(ctx, told[0]):
+        return told[1], True
     return None, False
 
 
