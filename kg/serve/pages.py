@@ -211,13 +211,12 @@ def timeline(request):
         entries = cached(request, ("timeline", a, b, types, since, until, exact),
                          lambda store: run_timeline(store, a, b, types=types, since=since, until=until, exact=exact,
                                                     evidence=False))
-    size = PAGE_SIZE
-    shown = entries[page * size:(page + 1) * size]
+    shown = entries[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
     if shown:
-        attach_evidence(state(request).snapshots.current(), shown)
+        attach_evidence(store, shown)
     filters = {"type": list(types), "since": since, "until": until, "exact": "1" if exact else None}
     return render(request, "timeline.html", a=a, b=b, a_name=a_name, b_name=b_name, total=len(entries),
-                  entries=shown, page=page, page_size=size, filters=filters,
+                  entries=shown, page=page, page_size=PAGE_SIZE, filters=filters,
                   here=urls.query_url("/timeline", a=a_name, b=b_name), types=PLOVER_TYPES)
 
 
