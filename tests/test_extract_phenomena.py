@@ -184,7 +184,19 @@ CASES = [
     case("Australia deported 30 men to Nauru on Monday.\nFive migrants were taken into custody after the ruling.",
          [("AUS/GOV", "COERCE", "migrants"), ("AUS/GOV", "COERCE", "people")],
          id="prepositional-pattern-beats-a-group-row"),
-
+    # ---- round 5 (2026-12-03, third session)
+    case("Mauritania has been expelling migrants.", [("MRT/GOV", "COERCE", "migrants")],
+         id="subject-hung-on-the-auxiliary"),
+    case("Egypt deported 40 Sudanese.", [("EGY/GOV", "COERCE", "Sudanese nationals")],
+         id="a-counted-nationality-adjective-is-its-people"),
+    case("Egypt has deported hundreds of Chinese.", [("EGY/GOV", "COERCE", "Chinese nationals")],
+         id="a-quantity-of-a-nationality-adjective-is-its-people"),
+    case("Egypt deported 40 Sudanese.\nThe UN said thousands more were deported last year.",
+         [("EGY/GOV", "COERCE", "Sudanese nationals"), ("EGY/GOV", "COERCE", "thousands more")],
+         id="a-bare-count-removed-is-people"),
+    case("Lebanon deported 40 Syrians.\nThe family had lived in Lebanon since 2014 and was expelled in May.",
+         [("LBN/GOV", "COERCE", "Syrian nationals"), ("LBN/GOV", "COERCE", "families")],
+         id="a-coordinated-passive-shares-its-subject"),
 ]
 
 

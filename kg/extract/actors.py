@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import entities, syntax
+from kg.extract import entities, lexicon, syntax
 from kg.extract.discourse import ArticleMemory
 from kg.extract.gazetteer import Gazetteer, body_functions, load_broad_actors, load_gazetteer
 from kg.extract.lexicon import _rows
@@ -45,6 +45,24 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj
 # Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
 _QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                    "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several", "total", "tally", "group", "batch", "planeload", "busload", "boatload", "truckload", "vanload", "carload"}
+
+
+def _removed(token: Token) -> bool:
+    """Is the word what a removal or arrest acts on (the subject of the passive, the object)?"""
+    verb = token.head
+    if token.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB":
+        return False
+    coding = lexicon.lookup(syntax.lemma(verb), "V", ())
+    return coding is not None and coding.type == "COERCE" and (coding.moves_people or coding.mode in ("deport", "arrest"))
+
+
+def _counted(token: Token) -> bool:
+    """A word counted as people: with a number ("40 Sudanese") or after a quantity ("hundreds of")."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "of" and (
+        preposition.head.pos_ == "NUM" or preposition.head.lower_ in _QUANTITY_HEADS)
 
 
 # Sectors of a state's organs: a named body with one is a government body of its country.
@@ -237,6 +255,11 @@ class ActorResolver:
                     # "thousands of West and Central Africans", parsed as "West" and "Central Africans"
                     found = next((e for c in inner.conjuncts if (e := self._entity(c, mentions, memory, as_place))), None)
                 return found
+            if _removed(token):
+                # "thousands were deported", "Egypt expelled 40": a bare count of people removed
+                return entities.group(self.gaz, syntax.mention_text(token), None)
+        if token.lower_ == "others" and _removed(token):
+            return entities.group(self.gaz, "others", None)  # "others were forcibly deported"
         if syntax.lemma(token) in _ORGANIZATION_ANAPHORS and _bare_definite(token):
             # "Human Rights Watch said ... The group previously urged ...": the organization named before
             found = memory.recent(memory.last_organization, window=3)
@@ -344,6 +367,9 @@ class ActorResolver:
             return entities.place(mention.text(doc), None)
         entry = mention.entries[0]
         if kind == "ADJECTIVE":
+            if _counted(token):
+                # "40 Sudanese", "hundreds of Chinese": a nationality adjective counted is its people
+                return entities.group(self.gaz, "nationals", entry.key)
             # An adjective alone is not a noun phrase head ("the Mexican"); the resolver
             # reaches adjectives through the nouns they modify.
             return None

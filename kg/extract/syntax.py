@@ -242,7 +242,7 @@ def subject_tokens(verb: Token) -> list[Token]:
         if subject is None:
             return []
     else:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None) or _subject_on_auxiliary(verb)
     if subject is None:
         head = verb.head
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and head.i != verb.i:
@@ -365,11 +365,20 @@ def object_control(verb: Token) -> bool:
     )
 
 
+def _subject_on_auxiliary(verb: Token, deps: tuple[str, ...] = ("nsubj", "csubj")) -> Token | None:
+    """The small model sometimes hangs the subject of a perfect progressive on its "been"
+    ("Mauritania has been expelling migrants": "Mauritania" ← "been" ← "expelling"): the
+    subject of an auxiliary is its verb's."""
+    return next((g for aux in verb.children if aux.dep_ in ("aux", "auxpass") for g in aux.children
+                 if g.dep_ in deps), None)
+
+
 def patient(verb: Token) -> Token | None:
     """What the verb acts on: the direct object, or the subject of a passive."""
     passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
     if passive:
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _subject_on_auxiliary(
+            verb, ("nsubjpass",))
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return antecedent(subject)
         if subject is None and verb.dep_ == "xcomp":
@@ -378,6 +387,9 @@ def patient(verb: Token) -> Token | None:
             controller = verb.head
             return next((c for c in controller.children if c.dep_ == "dobj"), None) or next(
                 (c for c in controller.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "He had lived in Lebanon since 2014 and was expelled": the passive shares its subject
+            return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
