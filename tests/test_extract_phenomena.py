@@ -197,6 +197,13 @@ CASES = [
     case("Lebanon deported 40 Syrians.\nThe family had lived in Lebanon since 2014 and was expelled in May.",
          [("LBN/GOV", "COERCE", "Syrian nationals"), ("LBN/GOV", "COERCE", "families")],
          id="a-coordinated-passive-shares-its-subject"),
+    case("The United States criticized Belize.\nBelize welcomed the United States.\nThe pact was signed on Monday.",
+         [("USA/GOV", "ACCUSE", "BLZ/GOV"), ("BLZ/GOV", "SUPPORT", "USA/GOV"), ("USA/GOV", "SUPPORT", "BLZ/GOV"),
+          ("BLZ/GOV", "SUPPORT", "USA/GOV")], id="an-agreement-signed-by-no-one-named-is-the-story-pair's"),
+    case("Nigeria cannot accept Venezuelan deportees from the United States.", [("NGA/GOV", "REJECT", "USA/GOV")],
+         id="a-declared-cannot-is-a-refusal"),
+    case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],
+         id="an-act-that-did-not-happen-stays-negated"),
 ]
 
 

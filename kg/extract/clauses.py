@@ -31,6 +31,8 @@ from kg.extract.predicates import Frame, PredicateFinder, threat_mode, willing
 from kg.extract.targets import TargetFinder, own_forces
 from kg.model import Action, Participant, Statement
 
+# Acts a declared "will not" or "cannot" turns into a refusal (modality.declares_refusal).
+_COOPERATIVE = ("AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT")
 # PLOVER: "Requires recipient: Yes".
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
@@ -82,9 +84,10 @@ class ClauseReader:
         if "official" in frame.coding.frame:
             actors = [a for a in actors if a.entity.type != "PopulationGroup"]
         stance = modality.read(frame.head, ctx, self.resolver, nominal=nominal)
-        speaker_acted = False
+        speaker_acted = story_pair = False
         if not actors:
             actors = frames.story_actor(frame, ctx, self.resolver)  # "Thirty men were deported": by the story's state
+            story_pair = len(actors) == 2  # "the pact was signed": by the article's two states
             if actors == [frames.STORY_STATE] and frames.acts_for_a_state(stance.speaker):
                 # "Four Indonesians have been arrested, police said": the organ that reports an
                 # arrest or removal no one is named for is the one that made it
@@ -138,6 +141,8 @@ class ClauseReader:
                 if speaker_acted:
                     inferred += ("actor",)
                     statement = replace(statement, cues=statement.cues + ("speaker-agent",))
+                if story_pair:
+                    inferred = ("actor", "target")
                 if inferred:
                     statement = replace(statement, inferred=inferred, cues=statement.cues + ("discourse-target",))
                 if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
@@ -163,6 +168,12 @@ class ClauseReader:
     def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:
         destination, origin = self.targets.movement(frame, ctx) if frame.coding.moves_people else (None, None)
         coding = _adjust(frame.coding, frame.lemma, actor, target, stance.modality)
+        if stance.negated and coding.type in _COOPERATIVE and not nominal and modality.declares_refusal(frame.head):
+            # "we cannot accept Venezuelan deportees": PLOVER REJECT ("refuse", "decline"), as
+            # the coders of the real-news sets code it; the refusal itself is what is told now
+            coding = lexicon.coding_for(lexicon.PredicateRow(frame.lemma, "V", "*", "120", None, None, coding.frame))
+            stance = replace(stance, negated=False,
+                             modality="reported" if stance.modality == "reported" else "asserted")
         if stance.ultimatum and coding.type in ("COERCE", "SANCTION", "ASSAULT", "MOBILIZE"):
             # a harm promised on a condition is a threat (PLOVER THREATEN: "warned it would cut aid")
             coding = threat_mode(lexicon.coding_for(lexicon.PredicateRow(frame.lemma, "V", "*", "130", None, None,

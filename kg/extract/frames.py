@@ -157,7 +157,10 @@ def agentless(verb: Token) -> bool:
 
 def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> list[Participant]:
     """The story's removing state for an agentless removal, detention or vehicle journey, when
-    the people it moves are named."""
+    the people it moves are named; the article's two states for an agreement signed by no one named."""
+    if "creates" in frame.coding.frame and frame.head.pos_ in ("VERB", "AUX") and agentless(frame.head):
+        # "The pact was signed on Monday": by the two states the article is about, each with the other
+        return ctx.memory.leading_states()
     refusal = frame.coding.type == "REJECT"  # "40 children were denied permits": by the story's state
     if frame.head.pos_ == "NOUN" and is_removal(frame.coding):
         # "the deportation of 180 Afghans", with no deporter named: the story's, when people are named

@@ -99,6 +99,17 @@ def _has_negation(token: Token) -> bool:
     return False
 
 
+_WILL_OR_CAN = ("will", "wo", "would", "shall", "can", "ca", "could")
+
+
+def declares_refusal(verb: Token) -> bool:
+    """"Nigeria cannot accept deportees", "Ecuador will not accept them", "would never sign": a
+    negated will or ability to act is a refusal declared, not an act that did not happen
+    ("Mexico did not accept the flight" is)."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _WILL_OR_CAN for c in verb.children)
+    return modal and _has_negation(verb)
+
+
 def _negative_object(verb: Token) -> bool:
     """"reached no agreement", "no such deal was reached", "had no plans to deport"."""
     for child in verb.children:
