@@ -101,7 +101,7 @@ CASES = [
          [("USA/GOV", "COERCE", "Guatemalan nationals"), ("GTM/GOV", "COOPERATE", "USA/GOV")],
          id="reception-sender-from-the-story"),
     case("The U.S. deported 80 Guatemalans on Monday.\nThirty more men were deported to Guatemala on Tuesday.",
-         [("USA/GOV", "COERCE", "Guatemalan nationals"), ("USA/GOV", "COERCE", "people")],
+         [("USA/GOV", "COERCE", "Guatemalan nationals"), ("USA/GOV", "COERCE", "Guatemalan people")],
          id="agentless-passive-takes-the-story-state"),
     case("The U.S. deported 80 Guatemalans on Monday.\nA charter carrying 40 Hondurans landed in San Pedro Sula.",
          [("USA/GOV", "COERCE", "Guatemalan nationals"), ("USA/GOV", "COERCE", "Honduran nationals")],
@@ -200,6 +200,17 @@ CASES = [
     case("The United States criticized Belize.\nBelize welcomed the United States.\nThe pact was signed on Monday.",
          [("USA/GOV", "ACCUSE", "BLZ/GOV"), ("BLZ/GOV", "SUPPORT", "USA/GOV"), ("USA/GOV", "SUPPORT", "BLZ/GOV"),
           ("BLZ/GOV", "SUPPORT", "USA/GOV")], id="an-agreement-signed-by-no-one-named-is-the-story-pair's"),
+    case("Pakistan has expelled Afghans.\nOver 400,000 migrants have been deported to Afghanistan.",
+         [("PAK/GOV", "COERCE", "Afghan nationals"), ("PAK/GOV", "COERCE", "Afghan migrants")],
+         id="people-sent-to-a-state-the-article-names-their-nationality-of"),
+    case("The US deported five men to Eswatini.", [("USA/GOV", "COERCE", "people")],
+         id="third-country-deportees-get-no-nationality-of-their-destination"),
+    case("Mali condemned the mistreatment of its citizens by Mauritania.", [("MLI/GOV", "ACCUSE", "MRT/GOV")],
+         id="no-party-acts-on-itself"),
+    case("The US signed a deal with Belize.\nHonduras, Panama and Guatemala have signed similar deals.",
+         [("USA/GOV", "SUPPORT", "BLZ/GOV"), ("HND/GOV", "SUPPORT", "USA/GOV"), ("PAN/GOV", "SUPPORT", "USA/GOV"),
+          ("GTM/GOV", "SUPPORT", "USA/GOV")],
+         id="three-or-more-coordinated-sides-do-not-act-on-each-other"),
     case("Nigeria cannot accept Venezuelan deportees from the United States.", [("NGA/GOV", "REJECT", "USA/GOV")],
          id="a-declared-cannot-is-a-refusal"),
     case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],
@@ -305,4 +316,4 @@ def test_a_quotation_over_sentences_belongs_to_its_speaker(extract):
     returned = next(s for s in statements if s.sentence.startswith("We return them"))
     assert (returned.actor.entity.label, returned.attributed_to.entity.label) == ("Keir Starmer", "Keir Starmer")
     refused = next(s for s in statements if s.sentence.startswith("“We will never accept"))
-    assert (refused.actor.entity.label, refused.negated) == ("Gustavo Petro", True)
+    assert (refused.actor.entity.label, refused.action.type, refused.negated) == ("Gustavo Petro", "REJECT", False)

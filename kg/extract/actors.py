@@ -225,6 +225,8 @@ class ActorResolver:
             entity = self._entity(token, mentions, memory, as_place)
         if entity is None:
             return None
+        if entity.type == "PopulationGroup" and entity.country:
+            memory.nationalities[entity.country] += 1
         count, count_text = syntax.count(token)
         text = syntax.mention_text(token)
         return Participant(entity, text, count, count_text)

@@ -117,8 +117,14 @@ class ClauseReader:
             more = [] if frames.receives(frame) else self.targets.coordinated(frame, target, ctx, nominal)
             if target is None and more and frame.coding.type in discourse.DYADIC:
                 target, more = more[0], more[1:]  # the agreements "with the Governments of A, B and C": A first
+            if target is not None and target.entity.id == actor.entity.id:
+                target = None  # "Mali condemned the mistreatment of its citizens": no party acts on itself
             others = [a for a in actors if _other_side(a, actor)]
-            if _reciprocal(frame.coding) and others and not stance.negated and "party" not in frame.coding.frame and (
+            # two sides act towards each other; a list of three or more ("nations such as El
+            # Salvador, Costa Rica, Honduras and Panama have signed similar arrangements") each
+            # does the same with someone else
+            if _reciprocal(frame.coding) and len(actors) == 2 and others and not stance.negated \
+                    and "party" not in frame.coding.frame and (
                 target is None or target.entity.type not in ACTOR_TYPES
             ):
                 # "Panama and Guatemala agreed", "the two leaders discussed": each side acts
@@ -135,7 +141,7 @@ class ClauseReader:
                         and "party" not in frame.coding.frame:
                     # "Moscow denies the charge" after "Finland blames Russia": the counterpart the
                     # article has just named (PLOVER codes the recipient of a reply)
-                    target = discourse.counterpart(ctx, actor, frame.head, self.resolver)
+                    target = discourse.counterpart(ctx, actor, frame.head, self.resolver, actors)
                     inferred = ("target",) if target is not None else ()
                 statement = self._statement(frame, ctx, actor, target, obj, stance, nominal)
                 if speaker_acted:
@@ -167,6 +173,8 @@ class ClauseReader:
 
     def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:
         destination, origin = self.targets.movement(frame, ctx) if frame.coding.moves_people else (None, None)
+        if frames.is_removal(frame.coding):
+            target = frames.sent_home(target, destination, frame.lemma, ctx.memory, self.resolver.gaz)
         coding = _adjust(frame.coding, frame.lemma, actor, target, stance.modality)
         if stance.negated and coding.type in _COOPERATIVE and not nominal and modality.declares_refusal(frame.head):
             # "we cannot accept Venezuelan deportees": PLOVER REJECT ("refuse", "decline"), as

@@ -9,6 +9,7 @@ every reading step needs about the sentence at hand.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ class ArticleMemory:
     last_removal_people: tuple[int, Participant] | None = None  # the last people a removal vehicle carried, and where
     # state → how many statements so far it was the actor or target of (and the first one's participant)
     state_counts: dict[str, list] = field(default_factory=dict)
+    nationalities: Counter = field(default_factory=Counter)  # country → people of it the article has named
 
     def count_state(self, participant: Participant | None) -> None:
         if participant is not None and participant.entity.type == "Country":
@@ -219,15 +221,18 @@ DYADIC = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST
 _STATE_TYPES = ("Country", "GovernmentBody", "Person", "Organization")
 
 
-def counterpart(ctx: SentenceContext, actor: Participant, head: Token, resolver) -> Participant | None:
+def counterpart(ctx: SentenceContext, actor: Participant, head: Token, resolver,
+                co_actors: list[Participant] = ()) -> Participant | None:
     """The party an event without a stated recipient is done to or with: another party the sentence
     names (nearest after the predicate, then before it), else the latest actor of the two sentences
     before, of another country than the actor ("Rubio applauded this decision" after "Panama's
-    President Mulino announced ...": Panama's president)."""
+    President Mulino announced ...": Panama's president). Never one of the actors that do the
+    event alongside it ("A, B and C signed similar deals": with someone else)."""
     own = actor.entity.country
+    sides = {actor.entity.id} | {p.entity.id for p in co_actors}
 
     def other(participant: Participant | None) -> bool:
-        if participant is None or participant.entity.type not in _STATE_TYPES or participant.entity.id == actor.entity.id:
+        if participant is None or participant.entity.type not in _STATE_TYPES or participant.entity.id in sides:
             return False
         country = participant.entity.country
         return country is not None and country != own

@@ -338,6 +338,28 @@ def _pending(statement: Statement) -> list[str]:
     return roles
 
 
+_REPATRIATING = ("repatriate", "repatriation")
+_COUNT_WORDS = ("others", "thousands", "hundreds", "dozens", "scores", "many", "some", "most", "all", "several")
+
+
+def sent_home(people: Participant | None, destination: Participant | None, lemma: str, memory, gaz) -> Participant | None:
+    """People removed to a state are its nationals when the article has named people of that
+    state ("400,000 Afghans ... migrants have been deported to Afghanistan") or the removal is
+    a repatriation; a third country's deportees keep no nationality the article has not given."""
+    if people is None or people.entity.type != "PopulationGroup" or people.entity.country:
+        return people
+    if destination is None or destination.entity.type != "Country":
+        return people
+    home = destination.entity.country
+    if home not in memory.nationalities and lemma not in _REPATRIATING:
+        return people
+    label = people.entity.label
+    # "migrants" become "Afghan migrants"; a bare count ("400,000", "others") becomes nationals
+    counted = not label[:1].isalpha() or label.split()[0] in _COUNT_WORDS
+    return replace(people, entity=entities.group(gaz, "nationals" if counted else label, home,
+                                                 people.entity.sector or "REF"))
+
+
 def settle(statements: list[Statement], story: Story, home_country: str | None, gaz) -> list[Statement]:
     """Fill the roles left to the story, or drop the statements whose role the article never fills."""
     if not any(_pending(s) for s in statements):
