@@ -106,7 +106,10 @@ class PredicateFinder:
                     governor=verb if kind == "govern-object" else None,
                     argument_coding=embedded,
                 )
-            return None  # transparent: the complement is the event
+            if not self._with_partner(verb, lemma, ctx):
+                return None  # transparent: the complement is the event ("worked to deport them")
+            # "continues to work closely with El Salvador to enhance ...": working with a partner
+            # is the event; the clause after it is its purpose
         if lemma in discourse_verbs() and lemma not in ("call",) and (
             not lexicon.is_predicate(lemma, "V") or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
         ):
@@ -133,6 +136,14 @@ class PredicateFinder:
             return Frame(verb, noun_coding, syntax.lemma(patient), syntax.verb_words(verb) + " " + patient.text,
                          argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
         return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb)
+
+    def _with_partner(self, verb: Token, lemma: str, ctx: SentenceContext) -> bool:
+        """Does the verb name, in a preposition its lexicon row takes, the party it acts with?"""
+        coding = lexicon.lookup(lemma, "V", ())
+        if coding is None:
+            return False
+        partner = syntax.prep_object(verb, tuple(coding.target_prepositions()))
+        return partner is not None and self.resolver.actor_at(partner, ctx) is not None
 
     def coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
         if not lexicon.is_predicate(lemma, "V"):
@@ -286,7 +297,7 @@ def own_event(verb: Token) -> bool:
         if head.i == token.i:
             return True
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            if _is_event_verb(head) and not _is_talk(head):
+            if _is_event_verb(head) and not _is_talk(head) and not _transparent(head):
                 return False  # purpose of an event (but "spoke with X to congratulate him" says what the call did)
         if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for" and _praises(head.head):
             return True  # "thanked Mexico for receiving deportation flights": what is praised happened
@@ -310,6 +321,16 @@ def own_event(verb: Token) -> bool:
             return True
         token = head
     return True
+
+
+def _transparent(verb: Token) -> bool:
+    """A verb whose complement is the event ("worked to deport them", "moved to expel"), as long
+    as it names no partner in its own preposition ("worked with Mexico to ..." is working with)."""
+    behaviour = lexicon.complement_verbs().get(syntax.lemma(verb))
+    if behaviour is None or behaviour[0] != "transparent":
+        return False
+    coding = lexicon.lookup(syntax.lemma(verb), "V", ())
+    return coding is None or syntax.prep_object(verb, tuple(coding.target_prepositions())) is None
 
 
 def _reported_stance(noun: Token) -> bool:
