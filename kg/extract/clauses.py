@@ -119,6 +119,7 @@ class ClauseReader:
                 target, more = more[0], more[1:]  # the agreements "with the Governments of A, B and C": A first
             if target is not None and target.entity.id == actor.entity.id:
                 target = None  # "Mali condemned the mistreatment of its citizens": no party acts on itself
+            more = [m for m in more if m is None or m.entity.id != actor.entity.id]
             others = [a for a in actors if _other_side(a, actor)]
             # two sides act towards each other; a list of three or more ("nations such as El
             # Salvador, Costa Rica, Honduras and Panama have signed similar arrangements") each

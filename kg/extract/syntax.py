@@ -233,12 +233,16 @@ def name_key(name: str) -> str:
 def subject_tokens(verb: Token) -> list[Token]:
     """The tokens naming who does `verb`, following passives, control, coordination and relatives."""
     subject = None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_misparsed(verb)
+        # a participle with a by-agent is passive whatever it hangs on ("the declaration signed
+        # by Spain and Mauritania", parsed on "one of the points")
+        verb.dep_ == "acl" and (agent is not None or (verb.tag_ == "VBN" and not _main_verb_misparsed(verb)))
     )
     if passive:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        subject = prep_object(agent, None) if agent is not None else _embedded_agent(verb)
+        subject = prep_object(agent, None) if agent is not None else (_between(verb) or _embedded_agent(verb))
+        if isinstance(subject, list):
+            return subject
         if subject is None:
             return []
     else:
@@ -363,6 +367,15 @@ def object_control(verb: Token) -> bool:
     return (behaviour is not None and behaviour[0] == "govern-object") or lemma(verb) in (
         "allow", "permit", "force", "compel", "help", "let", "authorize",
     )
+
+
+def _between(verb: Token) -> list[Token] | None:
+    """"The deal was agreed between Sunak and his counterpart Rama": the sides of a passive
+    told with "between" are its agents."""
+    sides = prep_object(verb, ("between",))
+    if sides is None or not sides.conjuncts:
+        return None
+    return [sides, *sides.conjuncts]
 
 
 def _subject_on_auxiliary(verb: Token, deps: tuple[str, ...] = ("nsubj", "csubj")) -> Token | None:
