@@ -49,8 +49,7 @@ class WriterLock:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
-            holder = _read_holder(handle.read())
+            holder = _holder_of(handle)
             handle.close()
             raise StoreLocked(str(self.path.parent), holder.get("pid"), holder.get("command")) from None
         handle.seek(0)
@@ -75,10 +74,22 @@ class WriterLock:
             try:
                 fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
             except BlockingIOError:
-                handle.seek(0)
-                return _read_holder(handle.read()) or {"pid": None}
+                return _holder_of(handle) or {"pid": None}
             fcntl.flock(handle, fcntl.LOCK_UN)
         return None
+
+
+def _holder_of(handle, patience: float = 0.5) -> dict:
+    """The holder's record, read from the lock file. A holder writes it just after taking the
+    lock, so a process that finds the lock taken may read the file before it is written: it
+    waits a moment for the record rather than report "another process"."""
+    deadline = time.monotonic() + patience
+    while True:
+        handle.seek(0)
+        holder = _read_holder(handle.read())
+        if holder or time.monotonic() >= deadline:
+            return holder
+        time.sleep(0.02)
 
 
 def _read_holder(text: str) -> dict:
