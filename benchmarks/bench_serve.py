@@ -34,6 +34,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -165,7 +166,9 @@ def _get(url: str) -> tuple[float, int]:
     return time.perf_counter() - started, status
 
 
-def measure(store: Path, runs: int) -> tuple[float, list[tuple[str, float, float]]]:
+@contextmanager
+def _serving(store: Path):
+    """`kg serve --read-only` on `store` in a fresh process: (its URL, seconds until it answered)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
@@ -180,7 +183,15 @@ def measure(store: Path, runs: int) -> tuple[float, list[tuple[str, float, float
                 if process.poll() is not None:
                     raise SystemExit("kg serve exited before answering")
                 time.sleep(0.02)
-        start = time.perf_counter() - started
+        yield url, time.perf_counter() - started
+    finally:
+        os.kill(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def measure(store: Path, runs: int) -> tuple[float, list[tuple[str, float, float]]]:
+    shutil.rmtree(store / "drawings", ignore_errors=True)  # a first start: no drawing kept yet
+    with _serving(store) as (url, start):
         # the server draws the default network in the background as it starts; the first visitor
         # to the network page waits for what is left of it. The pages below are timed after it.
         waited, _ = _get(url + "/network")
@@ -192,10 +203,11 @@ def measure(store: Path, runs: int) -> tuple[float, list[tuple[str, float, float
             assert status == 200, (name, status)
             warm = statistics.median(_get(target)[0] for _ in range(runs))
             figures.append((name, cold, warm))
-        return start, figures
-    finally:
-        os.kill(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+    with _serving(store) as (url, _):
+        # a server started again on the same snapshot finds the drawings the first one kept
+        figures.append(("network, asked at once after a restart", _get(url + "/network")[0], None))
+        figures.append(("network, only REJECT, after a restart", _get(url + "/network?type=REJECT")[0], None))
+    return start, figures
 
 
 def _mexico_refusal(url: str) -> str:

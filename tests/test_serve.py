@@ -9,6 +9,7 @@ a browser in tests/test_serve_browser.py).
 from __future__ import annotations
 
 import json
+import shutil
 import os
 import re
 import signal
@@ -551,3 +552,31 @@ def test_a_rejected_statement_stays_on_its_article_page_marked(store_copy):
         page = c.get("/article/002_7b4837244018cd6d").text
     rejected = page.split("Rejected by analysts")[1]
     assert REFUSED_FLIGHT in rejected and "rejected by ana" in rejected and "landed after all" in rejected
+
+
+def test_network_drawings_are_kept_with_their_snapshot(store_copy):
+    from kg.query.export import Filters
+    from kg.serve.stores import Memo, Snapshots
+    from kg.viz import layout
+
+    def draw(store):
+        return layout(store, Filters(types=("REJECT",)), 50)
+
+    shutil.rmtree(store_copy / "drawings", ignore_errors=True)  # what other tests' servers kept
+    first = Memo(Snapshots(str(store_copy)))
+    drawn = first.get(("network", Filters(types=("REJECT",)), 50), draw, keep=True)
+    kept = list((store_copy / "drawings").glob("*.json"))
+    version = (store_copy / "snapshots" / "CURRENT").read_text(encoding="utf-8").strip()
+    assert len(kept) == 1 and kept[0].name.startswith(version + "-")
+
+    def must_not_draw(store):
+        raise AssertionError("a kept drawing was drawn again")
+
+    again = Memo(Snapshots(str(store_copy)))  # a server started later on the same snapshot
+    assert again.get(("network", Filters(types=("REJECT",)), 50), must_not_draw, keep=True) == drawn
+    assert {e["type"] for e in drawn["edges"]} == {"REJECT"}
+
+    (store_copy / "snapshots" / "CURRENT").write_text("another-snapshot", encoding="utf-8")
+    later = Memo(Snapshots(str(store_copy)))
+    with pytest.raises(AssertionError, match="drawn again"):
+        later.get(("network", Filters(types=("REJECT",)), 50), must_not_draw, keep=True)

@@ -94,9 +94,9 @@ def _int(request, name: str, default: int, low: int, high: int) -> int:
         return default
 
 
-def cached(request, key: tuple, compute):
-    """A value computed once per published snapshot (kg.serve.stores.Memo)."""
-    return state(request).memo.get(key, compute)
+def cached(request, key: tuple, compute, keep: bool = False):
+    """A value computed once per published snapshot (kg.serve.stores.Memo); `keep`: on disk too."""
+    return state(request).memo.get(key, compute, keep)
 
 
 def warm(memo) -> None:
@@ -110,7 +110,7 @@ def warm(memo) -> None:
         try:
             memo.get(("counts",), lambda store: store.counts())
             memo.get(("busiest",), _busiest)
-            memo.get(("network", Filters(), NETWORK_NODES), lambda store: layout(store, Filters(), NETWORK_NODES))
+            memo.get(("network", Filters(), NETWORK_NODES), lambda store: layout(store, Filters(), NETWORK_NODES), keep=True)
         except KgError:
             pass  # an empty store draws nothing: the page says so when asked
 
@@ -228,7 +228,7 @@ def network(request):
     max_nodes = _int(request, "max", NETWORK_NODES, 2, 1000)
     filters = Filters(types, since, until, countries)
     try:
-        data = cached(request, ("network", filters, max_nodes), lambda store: layout(store, filters, max_nodes))
+        data = cached(request, ("network", filters, max_nodes), lambda store: layout(store, filters, max_nodes), keep=True)
     except ExportError as e:
         data, problem = None, str(e)
     else:

@@ -11,6 +11,9 @@ the writer lock that `kg build` needs.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,6 +70,9 @@ class Memo:
 
     A request that asks for a value being computed waits for it instead of computing it
     again, so the drawing started in the background at start-up serves the first visitor.
+    Values asked with `keep=True` (the network drawings, seconds of work at 100k statements)
+    are also kept on disk beside an embedded store, in `drawings/`, named by their snapshot:
+    the next server started on the same snapshot draws at once. Only JSON values are kept.
     """
 
     def __init__(self, snapshots: Snapshots, size: int = 64):
@@ -75,8 +81,9 @@ class Memo:
         self._values: dict = {}
         self._pending: dict = {}
         self._lock = threading.Lock()
+        self.kept = None if is_remote(snapshots.location) else Path(snapshots.location) / "drawings"
 
-    def get(self, key: tuple, compute):
+    def get(self, key: tuple, compute, keep: bool = False):
         full = (self.snapshots.version, *key)
         with self._lock:
             if full in self._values:
@@ -87,7 +94,11 @@ class Memo:
                 if full in self._values:
                     return self._values[full]
             try:
-                value = compute(self.snapshots.current())
+                value = self._read(full) if keep else None
+                if value is None:
+                    value = compute(self.snapshots.current())
+                    if keep:
+                        self._write(full, value)
             finally:
                 with self._lock:
                     self._pending.pop(full, None)
@@ -96,3 +107,36 @@ class Memo:
                     self._values.clear()  # crude, and enough: a new snapshot makes them all stale anyway
                 self._values[full] = value
             return value
+
+    def _path(self, full: tuple) -> Path | None:
+        if self.kept is None or not full[0]:
+            return None
+        digest = hashlib.sha256(repr(full[1:]).encode("utf-8")).hexdigest()[:20]
+        return self.kept / f"{full[0]}-{digest}.json"
+
+    def _read(self, full: tuple):
+        path = self._path(full)
+        if path is None:
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # not drawn yet, or a file cut short: draw it again
+
+    def _write(self, full: tuple, value) -> None:
+        """Keep a drawing of the current snapshot (written whole, then renamed), and drop those of
+        older snapshots. A store the server may not write to keeps nothing: it draws each start."""
+        path = self._path(full)
+        if path is None:
+            return
+        try:
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            path.parent.mkdir(exist_ok=True)
+            partial = path.with_name(path.name + ".tmp")
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, path)
+            for old in path.parent.glob("*.json"):
+                if not old.name.startswith(f"{full[0]}-"):
+                    old.unlink(missing_ok=True)
+        except (OSError, TypeError, ValueError):
+            pass
