@@ -85,7 +85,7 @@ def _abbreviation_after(span: Span) -> str | None:
 
 @dataclass(frozen=True)
 class ActorNoun:
-    kind: str  # state, organ, group
+    kind: str  # state, organ, group, org, ngo
     sector: str
     label: str
     needs_country: bool = False  # PETRARCH's nouns name an actor only with a country named beside them
@@ -312,6 +312,11 @@ class ActorResolver:
         country = self._country_of(token, mentions, memory)
         if noun.kind == "org" and country is None and noun.sector in ("OPP", "PTY", "LEG") and not noun.needs_country:
             country = memory.home()  # "opposition parties" in a Dutch story are Dutch
+        if noun.kind == "ngo":
+            # "rights groups", "aid agencies": a country's when one is attached, else PLOVER's NGO
+            if country is None:
+                return entities.non_governmental(noun.sector, noun.label)
+            return entities.national_organization(self.gaz, country, noun.sector, noun.label)
         if noun.kind == "org":
             return entities.national_organization(self.gaz, country, noun.sector, noun.label)
         if country is None:

@@ -88,6 +88,12 @@ def national_organization(gaz: Gazetteer, iso3: str | None, sector: str, label_t
     return Entity(ID + f"org/{key}", label, "Organization", iso3, sector)
 
 
+def non_governmental(sector: str, label_template: str) -> Entity:
+    """Non-governmental organizations of no one country ("rights groups"): PLOVER's NGO code."""
+    label = label_template.replace("{country}", "").strip()
+    return Entity(ID + f"org/{slug(label)}-NGO", label, "Organization", "NGO", sector)
+
+
 # Last words that make a name the name of a plan, law or instrument, not of a party: the NER
 # calls "Joint Security Program" or "Safety of Rwanda Act" an organization.
 _INSTRUMENT_HEADS = {"program", "programme", "plan", "initiative", "framework", "agreement", "act", "law", "policy",
