@@ -228,6 +228,8 @@ CASES = [
          id="pressure-applied-on-a-state-is-a-demand"),
     case("Iran increased deportations of Afghans.", [("IRN/GOV", "COERCE", "Afghan nationals")],
          id="increased-deportations-are-deportations"),
+    case("Mexico must accept the flights, Trump said.", [("USA/GOV", "REQUEST", "MEX/GOV")],
+         id="what-a-speaker-says-another-party-must-do-is-a-demand"),
     case("Nigeria cannot accept Venezuelan deportees from the United States.", [("NGA/GOV", "REJECT", "USA/GOV")],
          id="a-declared-cannot-is-a-refusal"),
     case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],

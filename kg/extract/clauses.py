@@ -94,6 +94,9 @@ class ClauseReader:
                 actors, speaker_acted = [stance.speaker], True
         if not actors:
             return []
+        demands = self._demands(frame, ctx, actors, stance)
+        if demands:
+            return demands
         results = []
         for actor in actors:
             carried_before = False  # a vehicle's people told in an earlier sentence
@@ -171,6 +174,22 @@ class ClauseReader:
             if statement.actor.entity.id != frames.STORY_STATE.entity.id:
                 ctx.memory.parties.append((ctx.memory.sentence_index, statement.actor))
         return results
+
+    def _demands(self, frame: Frame, ctx: SentenceContext, actors: list[Participant], stance) -> list[Statement]:
+        """"Mexico must accept the flights, Trump said": a speaker telling another party what it
+        must or should do makes a demand of it (PLOVER REQUEST, CAMEO 100), and the act itself is
+        not told. What a speaker says its own side must do stays that act."""
+        speaker = stance.speaker
+        if speaker is None or frame.inverse or not modality.obliges(frame.head):
+            return []
+        told = [a for a in actors if a.entity.id != speaker.entity.id and (
+            not a.entity.country or a.entity.country != speaker.entity.country)]
+        if not told:
+            return []
+        demand = replace(frame, coding=lexicon.coding_for(
+            lexicon.PredicateRow(frame.lemma, "V", "*", "100", None, None, frozenset())))
+        asked = replace(stance, negated=False, modality="asserted", speaker=None)
+        return [self._statement(demand, ctx, speaker, actor, frame.words, asked, False) for actor in told]
 
     def _statement(self, frame, ctx, actor, target, obj, stance, nominal) -> Statement:
         destination, origin = self.targets.movement(frame, ctx) if frame.coding.moves_people else (None, None)

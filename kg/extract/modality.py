@@ -99,6 +99,19 @@ def _has_negation(token: Token) -> bool:
     return False
 
 
+_OBLIGATION_AUX = ("must", "should", "ought")
+
+
+def obliges(verb: Token) -> bool:
+    """"Mexico must accept the flights", "should take them back", "has to be resolved": the act
+    is what someone is told to do, not what they do or will do."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _OBLIGATION_AUX for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.i != verb.i and syntax.lemma(head) in ("have", "need") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and syntax.direct_object(head) is None
+
+
 _WILL_OR_CAN = ("will", "wo", "would", "shall", "can", "ca", "could")
 
 
