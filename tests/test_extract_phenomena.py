@@ -230,6 +230,8 @@ CASES = [
          id="increased-deportations-are-deportations"),
     case("Mexico must accept the flights, Trump said.", [("USA/GOV", "REQUEST", "MEX/GOV")],
          id="what-a-speaker-says-another-party-must-do-is-a-demand"),
+    case("The Trump administration has transferred $7.5 million to Equatorial Guinea.", [("USA/GOV", "AID", "GNQ/GOV")],
+         id="money-transferred-is-aid"),
     case("Nigeria cannot accept Venezuelan deportees from the United States.", [("NGA/GOV", "REJECT", "USA/GOV")],
          id="a-declared-cannot-is-a-refusal"),
     case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],
