@@ -227,6 +227,7 @@ class ActorResolver:
             return None
         if entity.type == "PopulationGroup" and entity.country:
             memory.nationalities[entity.country] += 1
+            memory.last_nationality = (memory.sentence_index, entity.country)
         count, count_text = syntax.count(token)
         text = syntax.mention_text(token)
         return Participant(entity, text, count, count_text)
@@ -685,6 +686,12 @@ class ActorResolver:
         self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, skip: Span | None = None
     ) -> str | None:
         """The one country the modifiers of `token` name, or None (none, or several)."""
+        if any(c.lower_ == "home" and c.dep_ in ("amod", "compound", "nmod") for c in token.children) and any(
+                c.tag_ == "PRP$" for c in token.children):
+            # "their home countries refused to take them back": the people's own states, not the
+            # state the story last named; known only when the people's nationality is
+            seen = memory.last_nationality
+            return seen[1] if seen is not None and memory.sentence_index - seen[0] <= 3 else None
         found: list[str] = []
         for child in token.children:
             if skip is not None and skip.start <= child.i < skip.end:

@@ -54,6 +54,7 @@ class ArticleMemory:
     # state → how many statements so far it was the actor or target of (and the first one's participant)
     state_counts: dict[str, list] = field(default_factory=dict)
     nationalities: Counter = field(default_factory=Counter)  # country → people of it the article has named
+    last_nationality: tuple[int, str] | None = None  # the nationality of the people named last, and where
 
     def count_state(self, participant: Participant | None) -> None:
         if participant is not None and participant.entity.type == "Country":
