@@ -309,6 +309,14 @@ class ActorResolver:
             return self._named_organization(span, mentions)
         if noun.kind == "group":
             nationality = self._nationality(token, mentions, memory)
+            if nationality is not None:
+                memory.group_nationalities[noun.label] = (memory.sentence_index, nationality)
+            elif any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
+                # "Myanmar refugees ... Thai authorities denied protection to the refugees": the
+                # people of that name the article has just given a nationality
+                seen = memory.group_nationalities.get(noun.label)
+                if seen is not None and memory.sentence_index - seen[0] <= 5:
+                    nationality = seen[1]
             return entities.group(self.gaz, noun.label, nationality)
         country = self._country_of(token, mentions, memory)
         if noun.kind == "org" and country is None and noun.sector in ("OPP", "PTY", "LEG") and not noun.needs_country:

@@ -55,6 +55,7 @@ class ArticleMemory:
     state_counts: dict[str, list] = field(default_factory=dict)
     nationalities: Counter = field(default_factory=Counter)  # country → people of it the article has named
     last_nationality: tuple[int, str] | None = None  # the nationality of the people named last, and where
+    group_nationalities: dict[str, tuple[int, str]] = field(default_factory=dict)  # "refugees" → (sentence, MMR)
 
     def count_state(self, participant: Participant | None) -> None:
         if participant is not None and participant.entity.type == "Country":
