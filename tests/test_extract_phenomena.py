@@ -242,6 +242,8 @@ CASES = [
     case("Italy rescued 40 Tunisian migrants.\nLibya deported migrants.",
          [("ITA/GOV", "AID", "Tunisian migrants"), ("LBY/GOV", "COERCE", "migrants")],
          id="bare-plural-people-are-not-those-named-before"),
+    case("Thailand deported people fleeing Myanmar.", [("THA/GOV", "COERCE", "Burmese people")],
+         id="people-fleeing-a-country-are-of-it"),
     case("Nigeria cannot accept Venezuelan deportees from the United States.", [("NGA/GOV", "REJECT", "USA/GOV")],
          id="a-declared-cannot-is-a-refusal"),
     case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],

@@ -770,10 +770,19 @@ class ActorResolver:
         return None
 
     def _nationality(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory) -> str | None:
-        country = self._country_of(token, mentions, memory)
+        country = self._country_of(token, mentions, memory) or self._fled(token, mentions)
         if country in entities.INTERNATIONAL:
             return None
         return country
+
+    def _fled(self, token: Token, mentions: dict[int, Mention]) -> str | None:
+        """"refugees fleeing the war in Sudan", "people fleeing Myanmar": the one country they flee."""
+        for clause in token.children:
+            if clause.dep_ in ("acl", "relcl") and syntax.lemma(clause) in ("flee", "escape"):
+                found = {m.entries[0].country for t in clause.subtree if (m := mentions.get(t.i)) is not None
+                         and m.kind in ("COUNTRY", "ADJECTIVE") and m.entries and m.entries[0].country}
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def _function(self, token: Token) -> str | None:
         """"foreign ministry", "Ministry of Foreign Affairs", "Interior Ministry" → "foreign"/"interior"."""
