@@ -247,6 +247,7 @@ CASES = [
     case("Secretary Rubio arrived in Panama City on Saturday.", [("USA/GOV", "CONSULT", "PAN/GOV")],
          id="an-official-arriving-in-a-country-visits-it"),
     case("Hundreds of migrants arrived in Lampedusa.", [], id="migrants-arriving-are-not-visiting"),
+    case("Belize inked a deal with the United States.", [("BLZ/GOV", "SUPPORT", "USA/GOV")], id="inking-a-deal-is-signing-it"),
     case("Nigeria cannot accept Venezuelan deportees from the United States.", [("NGA/GOV", "REJECT", "USA/GOV")],
          id="a-declared-cannot-is-a-refusal"),
     case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],
