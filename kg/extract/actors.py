@@ -53,7 +53,7 @@ def _removed(token: Token) -> bool:
     if token.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB":
         return False
     coding = lexicon.lookup(syntax.lemma(verb), "V", ())
-    return coding is not None and coding.type == "COERCE" and (coding.moves_people or coding.mode in ("deport", "arrest"))
+    return coding is not None and coding.removes
 
 
 def _counted(token: Token) -> bool:

@@ -72,7 +72,7 @@ class Story:
 
 
 def is_removal(coding: Coding) -> bool:
-    return coding.type == "COERCE" and (coding.moves_people or coding.mode in ("deport", "arrest"))
+    return coding.removes
 
 
 def receives(frame: Frame) -> bool:

@@ -49,6 +49,11 @@ class Coding:
     def moves_people(self) -> bool:
         return "move" in self.frame
 
+    @property
+    def removes(self) -> bool:
+        """A removal or arrest of people: deportation, expulsion, return, detention."""
+        return self.type == "COERCE" and (self.moves_people or self.mode in ("deport", "arrest"))
+
     def target_prepositions(self) -> tuple[str, ...]:
         preps = tuple(f[3:] for f in sorted(self.frame) if f.startswith("tp:"))
         if "recipient" in self.frame:

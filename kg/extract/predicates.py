@@ -106,7 +106,7 @@ class PredicateFinder:
                     governor=verb if kind == "govern-object" else None,
                     argument_coding=embedded,
                 )
-            if not self._with_partner(verb, lemma, ctx):
+            if kind != "transparent" or not _names_partner(verb):
                 return None  # transparent: the complement is the event ("worked to deport them")
             # "continues to work closely with El Salvador to enhance ...": working with a partner
             # is the event; the clause after it is its purpose
@@ -136,14 +136,6 @@ class PredicateFinder:
             return Frame(verb, noun_coding, syntax.lemma(patient), syntax.verb_words(verb) + " " + patient.text,
                          argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
         return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb)
-
-    def _with_partner(self, verb: Token, lemma: str, ctx: SentenceContext) -> bool:
-        """Does the verb name, in a preposition its lexicon row takes, the party it acts with?"""
-        coding = lexicon.lookup(lemma, "V", ())
-        if coding is None:
-            return False
-        partner = syntax.prep_object(verb, tuple(coding.target_prepositions()))
-        return partner is not None and self.resolver.actor_at(partner, ctx) is not None
 
     def coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
         if not lexicon.is_predicate(lemma, "V"):
@@ -327,10 +319,13 @@ def _transparent(verb: Token) -> bool:
     """A verb whose complement is the event ("worked to deport them", "moved to expel"), as long
     as it names no partner in its own preposition ("worked with Mexico to ..." is working with)."""
     behaviour = lexicon.complement_verbs().get(syntax.lemma(verb))
-    if behaviour is None or behaviour[0] != "transparent":
-        return False
+    return behaviour is not None and behaviour[0] == "transparent" and not _names_partner(verb)
+
+
+def _names_partner(verb: Token) -> bool:
+    """Does the verb have an object in a preposition its lexicon row takes the target from?"""
     coding = lexicon.lookup(syntax.lemma(verb), "V", ())
-    return coding is None or syntax.prep_object(verb, tuple(coding.target_prepositions())) is None
+    return coding is not None and syntax.prep_object(verb, tuple(coding.target_prepositions())) is not None
 
 
 def _reported_stance(noun: Token) -> bool:
