@@ -6,6 +6,8 @@
       snapshots/       read-only copies for readers, refreshed by the writer
         CURRENT        name of the newest snapshot, replaced atomically
       writer.lock      held (flock) by the one writer; says which process it is
+      drawings/        kg serve's network drawings, named by the snapshot they were drawn
+                       from (kg.serve.stores.Memo); safe to delete
 
 Why Oxigraph: on this project's machine it loaded 1.6M triples 11x faster and
 answered queries 10-27x faster than rdflib's in-memory store, keeps the data on
