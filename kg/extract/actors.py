@@ -18,19 +18,16 @@ and titles; it is the only state kept between sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import entities, lexicon, syntax
+from kg.extract.actor_lexicon import actor_nouns, agent_nouns, function_words, organization_heads, titles
 from kg.extract.discourse import ArticleMemory
-from kg.extract.gazetteer import Gazetteer, body_functions, load_broad_actors, load_gazetteer
-from kg.extract.lexicon import _rows
+from kg.extract.gazetteer import Gazetteer, load_broad_actors, load_gazetteer
 from kg.extract.mentions import Mention, MentionFinder
 from kg.model import Entity, Participant
-from kg.resources import lexicon_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.extract.discourse import SentenceContext
@@ -83,59 +80,6 @@ def _abbreviation_after(span: Span) -> str | None:
     return short if short[0] == initials[0] and all(ch in letters for ch in short) else None
 
 
-@dataclass(frozen=True)
-class ActorNoun:
-    kind: str  # state, organ, group, org, ngo
-    sector: str
-    label: str
-    needs_country: bool = False  # PETRARCH's nouns name an actor only with a country named beside them
-
-
-@cache
-def actor_nouns() -> dict[str, ActorNoun]:
-    return {
-        cells[0]: ActorNoun(cells[1], cells[2], cells[3] if len(cells) > 3 else "")
-        for cells in _rows(lexicon_dir() / "actor_nouns.tsv")
-    }
-
-
-_STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
-
-
-@cache
-def agent_nouns() -> dict[str, ActorNoun]:
-    """PETRARCH2's agents (kg/lexicon/petrarch/agents.tsv, MIT): common nouns and their sector,
-    for heads kg's own actor nouns lack ("Egyptian prosecutors" → EGY/JUD, "a Libyan militia")."""
-    found = {}
-    for noun, sector in _rows(lexicon_dir() / "petrarch" / "agents.tsv")[1:]:
-        if sector in ("ELI", "UAF", "UNK", "IGO", "NGO"):
-            continue  # former officials and unknown gunmen need more than a noun; IGOs and NGOs are named
-        kind = "organ" if sector in _STATE_SECTORS else "group" if sector == "REF" else "org"
-        found.setdefault(noun, ActorNoun(kind, sector, "{country} " + noun, needs_country=True))
-    return found
-
-
-@cache
-def organization_heads() -> dict[str, tuple[str, str]]:
-    """Last word of a name → (PLOVER actor code, sector) for non-governmental organizations."""
-    return {cells[0]: (cells[1], cells[2]) for cells in _rows(lexicon_dir() / "organization_heads.tsv")}
-
-
-@cache
-def titles() -> dict[str, tuple[str, str]]:
-    """title words → (sector, role)"""
-    return {cells[0]: (cells[1], cells[2]) for cells in _rows(lexicon_dir() / "titles.tsv")}
-
-
-@cache
-def _function_words() -> dict[str, str]:
-    words: dict[str, str] = {}
-    for function, names, _sector, _label in body_functions():
-        for name in names:
-            words.setdefault(name, function)
-    return words
-
-
 # Heads that, as "the group" with nothing else, stand for the organization last named.
 _ORGANIZATION_ANAPHORS = {"group", "organization", "organisation", "charity", "watchdog", "coalition", "alliance",
                           "network", "campaign group", "rights group", "ngo"}
@@ -157,7 +101,7 @@ class ActorResolver:
         load_broad_actors(self.gaz)
         self._nouns = actor_nouns()
         self._titles = titles()
-        self._mention_finder = MentionFinder(nlp, self.gaz, self._nouns, self._titles, _function_words())
+        self._mention_finder = MentionFinder(nlp, self.gaz, self._nouns, self._titles, function_words())
         self._last_mentions: dict[int, Mention] = {}
         self._resolving: set[int] = set()
 
@@ -442,7 +386,7 @@ class ActorResolver:
         for child in token.lefts:
             if child.dep_ not in ("compound", "amod") or not child.text[:1].isupper():
                 continue
-            if mentions.get(child.i) is not None or child.lower_ in _function_words() or child.lower_ in self._titles:
+            if mentions.get(child.i) is not None or child.lower_ in function_words() or child.lower_ in self._titles:
                 continue
             if child.lower_ in self._nouns or child.lower_ in _BODY_NOUNS or child.ent_type_ in ("DATE", "CARDINAL", "ORDINAL"):
                 continue
@@ -459,7 +403,7 @@ class ActorResolver:
             lower, lemma = t.lower_, syntax.lemma(t)
             if lower in self._nouns or lemma in self._nouns or lower in _BODY_NOUNS or lemma in _BODY_NOUNS:
                 continue
-            if lower in _function_words() or lower in self._titles:
+            if lower in function_words() or lower in self._titles:
                 continue
             return True
         return False
@@ -788,7 +732,7 @@ class ActorResolver:
         """"foreign ministry", "Ministry of Foreign Affairs", "Interior Ministry" → "foreign"/"interior"."""
         if syntax.lemma(token) not in _BODY_NOUNS and token.lower_ not in ("minister", "ministers"):
             return None
-        words = _function_words()
+        words = function_words()
         phrases = []
         modifiers = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
         for k in range(len(modifiers)):

@@ -156,7 +156,7 @@ class TargetFinder:
     def _domestic(self, token: Token, actor: Entity) -> Participant | None:
         """"Meloni accused some judges", "the Supreme Court blocked the administration": an unnamed
         organ of the state acted upon belongs to the actor's own state (domestic politics)."""
-        from kg.extract.actors import actor_nouns
+        from kg.extract.actor_lexicon import actor_nouns
 
         noun = actor_nouns().get(syntax.lemma(token))
         if noun is None or noun.kind not in ("organ", "state") or actor.country is None or actor.type == "Country":
