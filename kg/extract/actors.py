@@ -39,9 +39,6 @@ _PRONOUNS_STATE = {"it", "its"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "agent", "compound", "nmod"}
-# Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
-_QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-                   "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several", "total", "tally", "group", "batch", "planeload", "busload", "boatload", "truckload", "vanload", "carload"}
 
 
 def _removed(token: Token) -> bool:
@@ -59,7 +56,7 @@ def _counted(token: Token) -> bool:
         return True
     preposition = token.head
     return token.dep_ == "pobj" and preposition.lower_ == "of" and (
-        preposition.head.pos_ == "NUM" or preposition.head.lower_ in _QUANTITY_HEADS)
+        preposition.head.pos_ == "NUM" or preposition.head.lower_ in syntax.QUANTITY_HEADS)
 
 
 # Sectors of a state's organs: a named body with one is a government body of its country.
@@ -170,7 +167,7 @@ class ActorResolver:
         if entity is None:
             return None
         if entity.type == "PopulationGroup" and entity.country:
-            memory.nationalities[entity.country] += 1
+            memory.nationalities.add(entity.country)
             memory.last_nationality = (memory.sentence_index, entity.country)
         count, count_text = syntax.count(token)
         text = syntax.mention_text(token)
@@ -193,7 +190,7 @@ class ActorResolver:
             return self._named_organization(span, mentions, memory.home_country)
         if token.tag_ in ("PRP", "PRP$"):
             return self._reported_speaker(token, mentions, memory) or self._pronoun(token, memory)
-        if syntax.lemma(token) in _QUANTITY_HEADS or token.lower_ in _QUANTITY_HEADS or token.pos_ == "NUM":
+        if syntax.lemma(token) in syntax.QUANTITY_HEADS or token.lower_ in syntax.QUANTITY_HEADS or token.pos_ == "NUM":
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:

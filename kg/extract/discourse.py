@@ -9,7 +9,6 @@ every reading step needs about the sentence at hand.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -53,7 +52,7 @@ class ArticleMemory:
     last_removal_people: tuple[int, Participant] | None = None  # the last people a removal vehicle carried, and where
     # state → how many statements so far it was the actor or target of (and the first one's participant)
     state_counts: dict[str, list] = field(default_factory=dict)
-    nationalities: Counter = field(default_factory=Counter)  # country → people of it the article has named
+    nationalities: set[str] = field(default_factory=set)  # countries whose people the article has named
     last_nationality: tuple[int, str] | None = None  # the nationality of the people named last, and where
     group_nationalities: dict[str, tuple[int, str]] = field(default_factory=dict)  # "refugees" → (sentence, MMR)
 

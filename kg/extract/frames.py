@@ -339,7 +339,6 @@ def _pending(statement: Statement) -> list[str]:
 
 
 _REPATRIATING = ("repatriate", "repatriation")
-_COUNT_WORDS = ("others", "thousands", "hundreds", "dozens", "scores", "many", "some", "most", "all", "several")
 
 
 def sent_home(people: Participant | None, destination: Participant | None, lemma: str, memory, gaz) -> Participant | None:
@@ -355,7 +354,7 @@ def sent_home(people: Participant | None, destination: Participant | None, lemma
         return people
     label = people.entity.label
     # "migrants" become "Afghan migrants"; a bare count ("400,000", "others") becomes nationals
-    counted = not label[:1].isalpha() or label.split()[0] in _COUNT_WORDS
+    counted = not label[:1].isalpha() or label.split()[0] in syntax.QUANTITY_HEADS or label == "others"
     return replace(people, entity=entities.group(gaz, "nationals" if counted else label, home,
                                                  people.entity.sector or "REF"))
 

@@ -62,6 +62,12 @@ _TOUGH = ("hard", "easy", "difficult", "impossible", "tough", "simple", "costly"
 _OTHER_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj")
 
 
+# Heads that stand for the group they quantify: "dozens of activists", "members of Tren de Aragua"
+# (kg.extract.actors), and that a removed group's label opens with when it is only counted
+# ("thousands were deported": kg.extract.frames.sent_home)
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                   "member", "group", "handful", "number", "majority", "most", "some", "many", "all", "several", "total", "tally", "group", "batch", "planeload", "busload", "boatload", "truckload", "vanload", "carload"}
+
 # Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
 MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
              "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment", "total", "tally", "planeload", "busload", "boatload", "truckload", "vanload", "carload", "all", "most",
@@ -240,9 +246,10 @@ def subject_tokens(verb: Token) -> list[Token]:
         verb.dep_ == "acl" and (agent is not None or (verb.tag_ == "VBN" and not _main_verb_misparsed(verb)))
     )
     if passive:
-        subject = prep_object(agent, None) if agent is not None else (_between(verb) or _embedded_agent(verb))
-        if isinstance(subject, list):
-            return subject
+        sides = _between(verb) if agent is None else None
+        if sides:
+            return sides
+        subject = prep_object(agent, None) if agent is not None else _embedded_agent(verb)
         if subject is None:
             return []
     else:
