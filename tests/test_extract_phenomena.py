@@ -252,6 +252,19 @@ CASES = [
          id="a-declared-cannot-is-a-refusal"),
     case("Mexico did not accept the flight from the United States.", [("MEX/GOV", "COOPERATE", "USA/GOV")],
          id="an-act-that-did-not-happen-stays-negated"),
+    case("Belgium returned 203 people to Morocco this year.\nDuring a mission in April, the two countries agreed to enhance "
+         "their cooperation.",
+         [("BEL/GOV", "COERCE", "people"), ("BEL/GOV", "AGREE", "MAR/GOV"), ("MAR/GOV", "AGREE", "BEL/GOV")],
+         id="the-two-countries-are-the-two-states-the-text-names"),
+    case("Sweden has pressed Iraq for months.\nTalks between the two countries have been ongoing.",
+         [("SWE/GOV", "REQUEST", "IRQ/GOV"), ("SWE/GOV", "CONSULT", "IRQ/GOV"), ("IRQ/GOV", "CONSULT", "SWE/GOV")],
+         id="talks-between-the-two-countries"),
+    case("The ministry said that talks have taken place between Sweden and Iraq.",
+         [("SWE/GOV", "CONSULT", "IRQ/GOV"), ("IRQ/GOV", "CONSULT", "SWE/GOV")], id="talks-took-place-between"),
+    case("Mauritania has been expelling migrants.\nAccording to the Malian minister, Mossa Ag Attaher, more than 1,800 "
+         "Malian migrants have been expelled.",
+         [("MRT/GOV", "COERCE", "migrants"), ("MRT/GOV", "COERCE", "Malian migrants")],
+         id="a-stray-second-subject-and-a-speaker-whose-people-were-expelled"),
 ]
 
 

@@ -264,6 +264,7 @@ class Extractor:
             for k, sent in enumerate(sents):
                 memory.sentence_index += 1
                 sentences += 1
+                memory.note_states(sent, mentions, resolver.gaz)
                 ctx = SentenceContext(sent, mentions, memory, article, offset, version, quoted_speaker=quoted)
                 source = attributions[k]
                 if source is not None and source != k:

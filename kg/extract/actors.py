@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import entities, lexicon, syntax
 from kg.extract.actor_lexicon import actor_nouns, agent_nouns, function_words, organization_heads, titles
-from kg.extract.discourse import ArticleMemory
+from kg.extract.discourse import ArticleMemory, pair
 from kg.extract.gazetteer import Gazetteer, load_broad_actors, load_gazetteer
 from kg.extract.mentions import Mention, MentionFinder
 from kg.model import Entity, Participant
@@ -354,6 +354,8 @@ class ActorResolver:
             return memory.recent(memory.last_state)
         if lower in _PRONOUNS_SPEAKER:
             return memory.recent(memory.last_speaker)
+        if lower == "their" and self._owned_by_both_sides(token, memory):
+            return None  # "the two countries agreed to enhance their cooperation": their own, no third party
         if lower in ("them", "they", "their"):
             group = self._group_before(token, memory)
             if group is not None:
@@ -363,6 +365,19 @@ class ActorResolver:
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
                 return subject
         return None
+
+    def _owned_by_both_sides(self, pronoun: Token, memory: ArticleMemory) -> bool:
+        """A possessive "their" in a clause whose subject is two sides ("Spain and Morocco",
+        "the two countries") is bound by that subject."""
+        if pronoun.dep_ != "poss":
+            return False
+        verb = pronoun.head
+        while verb.pos_ not in syntax.VERB_POS and verb.dep_ != "ROOT":
+            verb = verb.head
+        for subject in syntax.subject_tokens(verb):
+            if subject.conjuncts or pair(subject, memory):
+                return True
+        return False
 
     def _previous_subject(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
         """"Noem went to San Salvador to talk with Bukele. ... she thanked El Salvador": a subject

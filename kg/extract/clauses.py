@@ -36,6 +36,8 @@ _COOPERATIVE = ("AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "C
 # PLOVER: "Requires recipient: Yes".
 # Types whose coordinated actors act towards each other.
 _RECIPROCAL = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Verbs that say an event noun happened ("talks took place / were held / continued between ...").
+_HAPPENING = ("take", "hold", "be", "continue", "resume", "begin", "start", "occur", "follow")
 # Plural heads that coordinated states share as one subject ("the governments of A and B").
 _SHARED_STATE_NOUNS = ("government", "official", "leader", "minister", "authority", "delegation", "negotiator",
                        "president", "diplomat", "representative", "envoy")
@@ -88,7 +90,7 @@ class ClauseReader:
         if not actors:
             actors = frames.story_actor(frame, ctx, self.resolver)  # "Thirty men were deported": by the story's state
             story_pair = len(actors) == 2  # "the pact was signed": by the article's two states
-            if actors == [frames.STORY_STATE] and frames.acts_for_a_state(stance.speaker):
+            if actors == [frames.STORY_STATE] and frames.reported_own_act(frame, stance.speaker, ctx, self.resolver):
                 # "Four Indonesians have been arrested, police said": the organ that reports an
                 # arrest or removal no one is named for is the one that made it
                 actors, speaker_acted = [stance.speaker], True
@@ -341,16 +343,28 @@ class ClauseReader:
             origin = self.resolver.actor_at(source, ctx) if source is not None else None
             if origin is not None and origin.entity.type in ("Country", "GovernmentBody"):
                 return [origin]  # "the deportation of 50 Afghans from Germany": by Germany
-        between = syntax.prep_object(noun, ("between",))
-        if frame.coding.type == "CONSULT" and between is not None:
-            sides = [p for t in (between, *between.conjuncts) if (p := self.resolver.actor_at(t, ctx)) is not None]
-            if len(sides) >= 2:
-                return sides  # "a meeting in Caracas between Maduro and Grenell"
+        sides = self._sides_between(noun, ctx) if _reciprocal(frame.coding) else []
+        if sides:
+            return sides
         if frame.coding.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "during", "in", "at"):
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return self._actors(verb, ctx)  # "resumed them after talks with Grenell"
         return []
+
+    def _sides_between(self, noun: Token, ctx: SentenceContext) -> list[Participant]:
+        """"A meeting in Caracas between Maduro and Grenell", "talks between the two countries",
+        "talks have taken place between Sweden and Iraq": the sides of a reciprocal event noun,
+        told with "between" on the noun or on the verb that says the event happened."""
+        between = syntax.prep_object(noun, ("between",))
+        if between is None and noun.dep_ in ("nsubj", "nsubjpass") and syntax.lemma(noun.head) in _HAPPENING:
+            between = syntax.prep_object(noun.head, ("between",))
+        if between is None:
+            return []
+        if not between.conjuncts:
+            return discourse.pair(between, ctx.memory)
+        sides = [p for t in (between, *between.conjuncts) if (p := self.resolver.actor_at(t, ctx)) is not None]
+        return sides if len(sides) >= 2 else []
 
     def _actors_in_phrase(self, token: Token, ctx: SentenceContext) -> list[Participant]:
         """The phrase's actor, or, when its head is generic ("the Italian opposition and rights

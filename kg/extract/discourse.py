@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract import syntax
+from kg.extract import entities, syntax
 from kg.extract.frames import Story
 from kg.model import Article, Entity, Participant
 
@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _PAIR_NOUNS = ("leader", "president", "government", "country", "nation", "side", "party", "minister", "official", "delegation")
 # Of those, the ones that stand for the two states of the story when no meeting was just told.
 _STATE_PAIR_NOUNS = ("government", "country", "nation", "side", "party")
+# Gazetteer kinds that name a state itself (a demonym names its people).
+_STATE_KINDS = ("COUNTRY", "CAPITAL", "ADJECTIVE")
 
 
 @dataclass
@@ -52,6 +54,8 @@ class ArticleMemory:
     last_removal_people: tuple[int, Participant] | None = None  # the last people a removal vehicle carried, and where
     # state → how many statements so far it was the actor or target of (and the first one's participant)
     state_counts: dict[str, list] = field(default_factory=dict)
+    # state → how many times the article's text has named it so far (and it as a participant)
+    state_mentions: dict[str, list] = field(default_factory=dict)
     nationalities: set[str] = field(default_factory=set)  # countries whose people the article has named
     last_nationality: tuple[int, str] | None = None  # the nationality of the people named last, and where
     group_nationalities: dict[str, tuple[int, str]] = field(default_factory=dict)  # "refugees" → (sentence, MMR)
@@ -60,10 +64,29 @@ class ArticleMemory:
         if participant is not None and participant.entity.type == "Country":
             self.state_counts.setdefault(participant.entity.id, [0, participant])[0] += 1
 
+    def note_states(self, sent: Span, mentions: dict[int, "Mention"], gaz) -> None:
+        """Count the states a sentence names ("Morocco", "Rabat", "the Moroccan government"), not
+        their people ("Moroccans" are migrants more often than the state's side of a deal)."""
+        seen = set()
+        for token in sent:
+            mention = mentions.get(token.i)
+            if mention is None or mention.start in seen or mention.start != token.i:
+                continue
+            seen.add(mention.start)
+            states = {e.key for e in mention.entries if e.kind in _STATE_KINDS and not e.ambiguous}
+            if len(states) == 1:
+                code = states.pop()
+                self.state_mentions.setdefault(code, [0, Participant(entities.country(gaz, code), "")])[0] += 1
+
     def leading_states(self) -> list[Participant]:
-        """The two states the article's statements name most (each at least twice), first named first on a tie."""
-        ranked = sorted(self.state_counts.values(), key=lambda c: -c[0])[:2]
-        return [c[1] for c in ranked] if len(ranked) == 2 and ranked[1][0] >= 2 else []
+        """The two states the article's statements name most (each at least twice), first named
+        first on a tie; else the two states its text names most (each at least twice, or the only
+        two it names): "the two countries agreed" in a story whose statements name one side."""
+        for counts in (self.state_counts, self.state_mentions):
+            ranked = sorted(counts.values(), key=lambda c: -c[0])[:2]
+            if len(ranked) == 2 and (ranked[1][0] >= 2 or (counts is self.state_mentions and len(counts) == 2)):
+                return [c[1] for c in ranked]
+        return []
 
     def remember_person(self, entity: Entity, full_name: str | None = None, position: int = 10**9) -> None:
         names = {entity.label}

@@ -201,6 +201,20 @@ def acts_for_a_state(speaker: Participant | None) -> bool:
     return entity.type in _STATE_LIKE or (entity.country is not None and entity.sector in ("GOV", "COP", "MIL", "JUD"))
 
 
+def reported_own_act(frame: Frame, speaker: Participant | None, ctx: SentenceContext, resolver: ActorResolver) -> bool:
+    """Did the state's speaker who reports an agentless arrest or removal make it ("Four
+    Indonesians have been arrested, police said")? Not a removal of the speaker's own people:
+    "1,800 Malian migrants have been expelled, according to Mali's minister" tells what another
+    state did to them."""
+    if not acts_for_a_state(speaker):
+        return False
+    if not frame.coding.moves_people:
+        return True  # an arrest: police arrest their own nationals
+    moved = syntax.patient(frame.head)
+    people = resolver.resolve(moved, ctx.mentions, ctx.memory) if moved is not None else None
+    return people is None or people.entity.country is None or people.entity.country != speaker.entity.country
+
+
 def vehicle_operator(vehicle: Token, owner: Participant | None, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
     """Who moves the people a vehicle carries: the state its modifiers name ("a U.S. military
     plane"), else the one named on its passengers ("Venezuelans deported from the United

@@ -253,7 +253,7 @@ def subject_tokens(verb: Token) -> list[Token]:
         if subject is None:
             return []
     else:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None) or _subject_on_auxiliary(verb)
+        subject = _nearest_subject(verb, ("nsubj", "csubj")) or _subject_on_auxiliary(verb)
     if subject is None:
         head = verb.head
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and head.i != verb.i:
@@ -385,6 +385,18 @@ def _between(verb: Token) -> list[Token] | None:
     return [sides, *sides.conjuncts]
 
 
+def _nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's subject. A clause has one; when the small model hangs two on a verb, the name
+    that closes an opening phrase is the stray one ("According to the minister, Mossa Ag
+    Attaher, 1,800 migrants have been expelled": "Attaher" and "migrants" both subjects), so
+    the one nearest before the verb wins."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
 def _subject_on_auxiliary(verb: Token, deps: tuple[str, ...] = ("nsubj", "csubj")) -> Token | None:
     """The small model sometimes hangs the subject of a perfect progressive on its "been"
     ("Mauritania has been expelling migrants": "Mauritania" ← "been" ← "expelling"): the
@@ -397,8 +409,7 @@ def patient(verb: Token) -> Token | None:
     """What the verb acts on: the direct object, or the subject of a passive."""
     passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
     if passive:
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _subject_on_auxiliary(
-            verb, ("nsubjpass",))
+        subject = _nearest_subject(verb, ("nsubjpass",)) or _subject_on_auxiliary(verb, ("nsubjpass",))
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return antecedent(subject)
         if subject is None and verb.dep_ == "xcomp":
