@@ -265,6 +265,15 @@ CASES = [
          "Malian migrants have been expelled.",
          [("MRT/GOV", "COERCE", "migrants"), ("MRT/GOV", "COERCE", "Malian migrants")],
          id="a-stray-second-subject-and-a-speaker-whose-people-were-expelled"),
+    case("Sweden deported 26 Iraqis on Tuesday.\nThe plane carried 26 Iraqi citizens, along with police officers.",
+         [("SWE/GOV", "COERCE", "Iraqi nationals"), ("SWE/GOV", "COERCE", "Iraqi nationals")],
+         id="the-plane-after-a-removal-carries-its-people"),
+    case("The US deported 104 Indians.\nThe plane landed around 2 p.m.",
+         [("USA/GOV", "COERCE", "Indian nationals"), ("USA/GOV", "COERCE", "Indian nationals")],
+         id="the-plane-after-a-removal-lands-with-its-people"),
+    case("Algeria expelled migrants to Niger.\nOn 1 and 2 June alone, 1,466 migrants arrived in Assamaka.",
+         [("DZA/GOV", "COERCE", "migrants"), ("DZA/GOV", "COERCE", "migrants")],
+         id="people-arriving-just-after-a-removal-are-the-people-removed"),
 ]
 
 

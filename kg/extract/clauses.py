@@ -105,7 +105,7 @@ class ClauseReader:
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
             if frame.vehicle is not None:
                 # the people it carries, else the state it takes them to ("an expulsion flight to Afghanistan")
-                target = frames.moved_people(frame.vehicle, ctx, self.resolver) or frames.destination_state(
+                target = frames.moved_people(frame.vehicle, ctx, self.resolver, journey=True) or frames.destination_state(
                     frame.vehicle, actor, ctx, self.resolver)
                 obj = frame.vehicle.text
                 target, carried_before = frames.carried_before(target, frame.vehicle, ctx)
@@ -170,7 +170,7 @@ class ClauseReader:
         for statement in results:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
                 ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
-            frames.note(ctx.memory.story, statement)
+            frames.note(ctx.memory, statement)
             ctx.memory.count_state(statement.actor)
             ctx.memory.count_state(statement.target)
             if statement.actor.entity.id != frames.STORY_STATE.entity.id:

@@ -50,7 +50,7 @@ class ArticleMemory:
     story: Story = field(default_factory=Story)  # the migration story so far, for roles sentences leave out
     parties: list[tuple[int, Participant]] = field(default_factory=list)  # actors of statements, by sentence
     abbreviations: dict[str, Entity] = field(default_factory=dict)  # "BGB" → the body "Border Guard Bangladesh (BGB)" named
-    last_removal_vehicle: int | None = None  # the sentence that last told a removal flight or vehicle
+    last_removal: int | None = None  # the sentence that last told a removal (by a verb, noun or vehicle)
     last_removal_people: tuple[int, Participant] | None = None  # the last people a removal vehicle carried, and where
     # state → how many statements so far it was the actor or target of (and the first one's participant)
     state_counts: dict[str, list] = field(default_factory=dict)

@@ -56,6 +56,8 @@ _ARRIVING = ("arrive", "come", "land", "reach", "disembark")
 # Participles and nouns that say the people were removed.
 _REMOVED = ("deport", "expel", "remove", "return", "repatriate", "push", "send", "fly", "transfer", "relocate")
 _REMOVED_PEOPLE = ("deportee", "returnee", "expellee")
+# Journeys whose object is the people the vehicle carries.
+_CARRYING = ("carry", "transport", "bring")
 # States whose actors act as states in a story (people and groups of no state do not remove anyone).
 _STATE_LIKE = ("Country", "GovernmentBody")
 #: PLOVER: "Requires recipient: Yes" (AID too in PLOVER, but aid announced for no one is still aid).
@@ -94,14 +96,14 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     removal = any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
     if not removal and moved_people(vehicle, ctx, resolver) is None and not _removal_told_before(vehicle, ctx):
         return None
-    ctx.memory.last_removal_vehicle = ctx.memory.sentence_index
+    ctx.memory.last_removal = ctx.memory.sentence_index
     return lexicon.coding_for(_REMOVAL), vehicle
 
 
 def _removal_told_before(vehicle: Token, ctx: SentenceContext) -> bool:
-    """"A US military plane carrying 104 deportees ... The plane landed around 2 p.m.": a definite
-    vehicle ("the plane", "the second flight") just after a removal flight is that removal's."""
-    return _definite(vehicle) and _just_before(ctx, ctx.memory.last_removal_vehicle)
+    """"The US deported 104 Indians ... The plane landed around 2 p.m.": a definite vehicle ("the
+    plane", "the second flight") just after a removal is that removal's."""
+    return _definite(vehicle) and _just_before(ctx, ctx.memory.last_removal)
 
 
 def _definite(vehicle: Token) -> bool:
@@ -128,8 +130,10 @@ def arrival_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     removed = removed or any(  # "... on a chartered deportation flight"
         t.dep_ in ("compound", "amod") and syntax.lemma(t) in _REMOVAL_WORDS and lexicon.object_classes().get(syntax.lemma(t.head)) == "FLIGHT"
         for t in verb.subtree)
-    if not removed:
-        return None
+    if not removed and not _just_before(ctx, ctx.memory.last_removal):
+        return None  # "hundreds of migrants arrived in Lampedusa": an arrival, no removal
+    # "Algeria expelled migrants to Niger. ... 1,466 migrants arrived in Assamaka": people
+    # arriving just after a removal was told are the people removed
     return lexicon.coding_for(_ARRIVAL), people
 
 
@@ -272,8 +276,12 @@ def carried_before(target: Participant | None, vehicle: Token, ctx: SentenceCont
     return None, False
 
 
-def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
+def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver, journey: bool = False) -> Participant | None:
+    """The people a vehicle carries; with `journey`, also the object of the journey's verb ("the
+    plane carried 26 Iraqi citizens"), once the vehicle is known to be a removal's."""
     carried = syntax.carried_token(vehicle)
+    if carried is None and journey and vehicle.dep_ == "nsubj" and syntax.lemma(vehicle.head) in _CARRYING:
+        carried = syntax.direct_object(vehicle.head)
     participant = resolver.resolve(carried, ctx.mentions, ctx.memory) if carried is not None else None
     return participant if participant is not None and participant.entity.type == "PopulationGroup" else None
 
@@ -322,8 +330,10 @@ def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceConte
 
 
 # ---------------------------------------------------------------------- the article's end
-def note(story: Story, statement: Statement) -> None:
-    """Remember an explicit removal or detention by a state: the story's removing state."""
+def note(memory, statement: Statement) -> None:
+    """Remember an explicit removal or detention by a state: the story's removing state, and
+    the sentence that told a removal (for the vehicles and arrivals after it)."""
+    story = memory.story
     actor = statement.actor.entity
     if statement.action.type != "COERCE" or statement.negated or statement.actor is STORY_STATE:
         return
@@ -331,6 +341,10 @@ def note(story: Story, statement: Statement) -> None:
         return  # "the UK's plan to send asylum seekers to Rwanda" in a Dutch story: not its removals
     if statement.action.mode not in ("deport", "arrest"):
         return
+    if statement.action.mode == "deport":
+        memory.last_removal = memory.sentence_index
+        if statement.target is not None and statement.target.entity.type == "PopulationGroup":
+            memory.last_removal_people = (memory.sentence_index, statement.target)
     if actor.country and (actor.type in _STATE_LIKE or (actor.type == "Person" and actor.sector in ("GOV", "COP"))):
         story.removers[actor.country] += 1
 
