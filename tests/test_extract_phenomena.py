@@ -192,10 +192,10 @@ CASES = [
     case("Egypt has deported hundreds of Chinese.", [("EGY/GOV", "COERCE", "Chinese nationals")],
          id="a-quantity-of-a-nationality-adjective-is-its-people"),
     case("Egypt deported 40 Sudanese.\nThe UN said thousands more were deported last year.",
-         [("EGY/GOV", "COERCE", "Sudanese nationals"), ("EGY/GOV", "COERCE", "thousands more")],
-         id="a-bare-count-removed-is-people"),
+         [("EGY/GOV", "COERCE", "Sudanese nationals"), ("EGY/GOV", "COERCE", "Sudanese nationals")],
+         id="a-bare-count-removed-is-people-of-the-story-s-removed-nationality"),
     case("Lebanon deported 40 Syrians.\nThe family had lived in Lebanon since 2014 and was expelled in May.",
-         [("LBN/GOV", "COERCE", "Syrian nationals"), ("LBN/GOV", "COERCE", "families")],
+         [("LBN/GOV", "COERCE", "Syrian nationals"), ("LBN/GOV", "COERCE", "Syrian families")],
          id="a-coordinated-passive-shares-its-subject"),
     case("The United States criticized Belize.\nBelize welcomed the United States.\nThe pact was signed on Monday.",
          [("USA/GOV", "ACCUSE", "BLZ/GOV"), ("BLZ/GOV", "SUPPORT", "USA/GOV"), ("USA/GOV", "SUPPORT", "BLZ/GOV"),
@@ -274,6 +274,10 @@ CASES = [
     case("Algeria expelled migrants to Niger.\nOn 1 and 2 June alone, 1,466 migrants arrived in Assamaka.",
          [("DZA/GOV", "COERCE", "migrants"), ("DZA/GOV", "COERCE", "migrants")],
          id="people-arriving-just-after-a-removal-are-the-people-removed"),
+    case("Indonesia has seen more boats arrive this year.\nPolice arrested four men.",
+         [("IDN/COP", "COERCE", "people")], id="bare-police-are-the-police-of-the-state-the-story-is-about"),
+    case("German and Kenyan officials signed the agreement.",
+         [("DEU/GOV", "SUPPORT", "KEN/GOV"), ("KEN/GOV", "SUPPORT", "DEU/GOV")], id="officials-of-two-states-stay-two-sides"),
 ]
 
 

@@ -277,7 +277,7 @@ class Extractor:
                 statements.extend(reader.read(ctx))
                 if sent.text.rstrip().endswith(":"):
                     memory.quote_speaker = speaker_of(sent.root, ctx, resolver)
-        statements = frames.settle(statements, memory.story, memory.home_country, resolver.gaz)
+        statements = frames.settle(statements, memory, resolver.gaz)
         statements = [replace(s, confidence=round(probability(s), 3)) for s in statements]
         threshold = default_min_confidence() if self.min_confidence is None else self.min_confidence
         statements = [s for s in statements if s.action.type is None or s.confidence >= threshold]

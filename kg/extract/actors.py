@@ -37,6 +37,8 @@ _BODY_NOUNS = {"ministry", "department", "secretariat", "office", "agency", "ins
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 _PRONOUNS_STATE = {"it", "its"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
+# Nouns through which "of X" gives people a nationality ("of Nepali origin", "of Moroccan nationality").
+_ORIGIN_NOUNS = ("nationality", "origin", "descent", "citizenship", "background")
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "agent", "compound", "nmod"}
 
@@ -291,6 +293,13 @@ class ActorResolver:
                 # clause, the story's (an object, "restrictions on officials", may be anyone's)
                 country = home
             if country is None:
+                if noun.kind in ("state", "organ") and token.dep_ in ("nsubj", "nsubjpass") \
+                        and lemma not in ("country", "nation", "state", "side", "counterpart") \
+                        and all(t.dep_ == "det" and t.lower_ == "the" for t in token.children if t.i < token.i) \
+                        and not any(t.dep_ == "prep" and t.lower_ == "of" for t in token.children):
+                    # "Authorities rescued 69 refugees", "Police detained 30 migrants": the state
+                    # the article is about, or its organ, known once the article has been read
+                    return entities.home_party(noun.kind, noun.sector, noun.label)
                 return None
         if country in entities.INTERNATIONAL:
             return None
@@ -666,8 +675,17 @@ class ActorResolver:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            found.extend(self._countries_in(pobj, mentions, memory))
+                        if pobj.dep_ != "pobj":
+                            continue
+                        found.extend(self._countries_in(pobj, mentions, memory))
+                        if syntax.lemma(pobj) in _ORIGIN_NOUNS:  # "individuals of Moroccan nationality"
+                            for modifier in pobj.children:
+                                if modifier.dep_ in ("amod", "compound", "nmod"):
+                                    found.extend(self._countries_in(modifier, mentions, memory))
+                        elif child.lower_ == "of" and syntax.lemma(token) in syntax.QUANTITY_HEADS and not found:
+                            # "a group of migrants from China": the people counted are Chinese
+                            inner = self._country_of(pobj, mentions, memory, skip)
+                            found.extend([inner] if inner else [])
         unique = list(dict.fromkeys(found))
         if not unique and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
             # "Guatemalan police and soldiers": the soldiers are Guatemalan too

@@ -29,6 +29,25 @@ def organ(gaz: Gazetteer, iso3: str, sector: str, label_template: str) -> Entity
     return Entity(ID + f"body/{iso3}/{key}", label, "GovernmentBody", iso3, sector)
 
 
+#: Where the IRIs of parties whose state only the whole article says ("police", "the authorities") start.
+HOME_PARTY = ID + "pending/home/"
+
+
+def home_party(kind: str, sector: str, label_template: str) -> Entity:
+    """The state the story is about, or one of its organs, until the article has been read
+    ("Authorities rescued 69 refugees", "Police detained 30 migrants" in a story about
+    Indonesia): `home_party_of` gives it its state."""
+    if kind == "state":
+        return Entity(HOME_PARTY + "state", "the story's state", "Country", None, "GOV")
+    return Entity(HOME_PARTY + f"{sector}/{slug(label_template)}", label_template, "GovernmentBody", None, sector)
+
+
+def home_party_of(gaz: Gazetteer, pending: Entity, iso3: str) -> Entity:
+    if pending.type == "Country":
+        return country(gaz, iso3)
+    return organ(gaz, iso3, pending.sector, pending.label)
+
+
 def ministry(gaz: Gazetteer, iso3: str, function: str) -> Entity:
     """A ministry named by its function; the agency lexicon's row when it has one."""
     known = gaz.agencies_by_function.get((iso3, function))

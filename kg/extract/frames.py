@@ -331,22 +331,25 @@ def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceConte
 
 # ---------------------------------------------------------------------- the article's end
 def note(memory, statement: Statement) -> None:
-    """Remember an explicit removal or detention by a state: the story's removing state, and
-    the sentence that told a removal (for the vehicles and arrivals after it)."""
-    story = memory.story
-    actor = statement.actor.entity
-    if statement.action.type != "COERCE" or statement.negated or statement.actor is STORY_STATE:
+    """Remember a removal the article tells: the sentence and the people removed (for the
+    vehicles, arrivals and bare counts after it), and, when a state is named doing it or an
+    arrest, that state as the story's removing state."""
+    if statement.action.type != "COERCE" or statement.negated or statement.action.mode not in ("deport", "arrest"):
         return
     if statement.modality in ("planned", "hypothetical"):
         return  # "the UK's plan to send asylum seekers to Rwanda" in a Dutch story: not its removals
-    if statement.action.mode not in ("deport", "arrest"):
-        return
     if statement.action.mode == "deport":
         memory.last_removal = memory.sentence_index
-        if statement.target is not None and statement.target.entity.type == "PopulationGroup":
-            memory.last_removal_people = (memory.sentence_index, statement.target)
+        people = statement.target
+        if people is not None and people.entity.type == "PopulationGroup":
+            memory.last_removal_people = (memory.sentence_index, people)
+            if people.entity.country:
+                memory.removed_nationalities.add(people.entity.country)
+    actor = statement.actor.entity
+    if statement.actor is STORY_STATE or actor.id == STORY_STATE.entity.id:
+        return
     if actor.country and (actor.type in _STATE_LIKE or (actor.type == "Person" and actor.sector in ("GOV", "COP"))):
-        story.removers[actor.country] += 1
+        memory.story.removers[actor.country] += 1
 
 
 def note_subject(story: Story, entity: Entity) -> None:
@@ -372,13 +375,18 @@ _REPATRIATING = ("repatriate", "repatriation")
 def sent_home(people: Participant | None, destination: Participant | None, lemma: str, memory, gaz) -> Participant | None:
     """People removed to a state are its nationals when the article has named people of that
     state ("400,000 Afghans ... migrants have been deported to Afghanistan") or the removal is
-    a repatriation; a third country's deportees keep no nationality the article has not given."""
+    a repatriation; a third country's deportees keep no nationality the article has not given.
+    People removed to no state named are of the one nationality of the people it has told removed."""
     if people is None or people.entity.type != "PopulationGroup" or people.entity.country:
         return people
-    if destination is None or destination.entity.type != "Country":
-        return people
-    home = destination.entity.country
-    if home not in memory.nationalities and lemma not in _REPATRIATING:
+    if destination is not None and destination.entity.type == "Country":
+        home = destination.entity.country
+        if home not in memory.nationalities and lemma not in _REPATRIATING:
+            return people
+    elif len(memory.removed_nationalities) == 1:
+        # "how many nationals were sent" in a story whose removed people are all Nicaraguans
+        home = next(iter(memory.removed_nationalities))
+    else:
         return people
     label = people.entity.label
     # "migrants" become "Afghan migrants"; a bare count ("400,000", "others") becomes nationals
@@ -387,8 +395,10 @@ def sent_home(people: Participant | None, destination: Participant | None, lemma
                                                  people.entity.sector or "REF"))
 
 
-def settle(statements: list[Statement], story: Story, home_country: str | None, gaz) -> list[Statement]:
+def settle(statements: list[Statement], memory, gaz) -> list[Statement]:
     """Fill the roles left to the story, or drop the statements whose role the article never fills."""
+    statements = _settle_home_parties(statements, memory, gaz)
+    story, home_country = memory.story, memory.home_country
     if not any(_pending(s) for s in statements):
         return statements
     # the states that remove people in the story, weighed with those it is about
@@ -417,6 +427,41 @@ def settle(statements: list[Statement], story: Story, home_country: str | None, 
         changes = {role: participant for role in roles}
         settled.append(replace(statement, **changes, inferred=tuple(roles), cues=statement.cues + ("story-role",)))
     return _one_per_reading(settled)
+
+
+def _home(party: Participant | None) -> bool:
+    return party is not None and party.entity.id.startswith(entities.HOME_PARTY)
+
+
+def _settle_home_parties(statements: list[Statement], memory, gaz) -> list[Statement]:
+    """"Police detained 30 migrants": the police of the state the story is about — its
+    dateline's, else the one whose bodies its clauses are most about, else the one it names most."""
+    if not any(_home(p) for s in statements for p in (s.actor, s.target, s.attributed_to)):
+        return statements
+    state = memory.home_country
+    if state is None:
+        about = Counter({code: count for code, (count, _) in memory.state_mentions.items()})
+        about.update({code: 2 * n for code, n in memory.story.subjects.items()})
+        state = about.most_common(1)[0][0] if about else None
+    settled = []
+    for statement in statements:
+        changes, roles = {}, []
+        for role in ("actor", "target", "attributed_to"):
+            party = getattr(statement, role)
+            if _home(party):
+                changes[role] = replace(party, entity=entities.home_party_of(gaz, party.entity, state)) if state else None
+                roles.append(role)
+        if not changes:
+            settled.append(statement)
+            continue
+        actor, target = changes.get("actor", statement.actor), changes.get("target", statement.target)
+        if actor is None or (target is not None and target.entity.type in _STATE_LIKE
+                             and target.entity.country == actor.entity.country):
+            continue  # the article never says whose, or it is a state acting on itself: no event
+        else:
+            inferred = tuple(dict.fromkeys(statement.inferred + tuple(r for r in roles if r != "attributed_to")))
+            settled.append(replace(statement, **changes, inferred=inferred, cues=statement.cues + ("story-role",)))
+    return settled
 
 
 def _one_per_reading(statements: list[Statement]) -> list[Statement]:
