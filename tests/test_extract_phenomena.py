@@ -278,6 +278,16 @@ CASES = [
          [("IDN/COP", "COERCE", "people")], id="bare-police-are-the-police-of-the-state-the-story-is-about"),
     case("German and Kenyan officials signed the agreement.",
          [("DEU/GOV", "SUPPORT", "KEN/GOV"), ("KEN/GOV", "SUPPORT", "DEU/GOV")], id="officials-of-two-states-stay-two-sides"),
+    case("Belgium stepped up returns.\nMore than 200 individuals of Moroccan nationality were forced to return to Morocco.",
+         [("BEL/GOV", "COERCE", "Moroccan people")], id="people-of-a-nationality-forced-to-return"),
+    case("The United States deported 45 Nicaraguans on Sunday.\nThe embassy did not say how many nationals were sent.",
+         [("USA/GOV", "COERCE", "Nicaraguan nationals"), ("USA/GOV", "COERCE", "Nicaraguan nationals")],
+         id="people-removed-are-of-the-one-nationality-the-story-gives"),
+    case("For years, Algeria has deported thousands of West and Central Africans.",
+         [("DZA/GOV", "COERCE", "people")], id="whoever-a-removal-moves-is-people"),
+    case("Thai authorities have denied protection to the refugees and have pushed them back.",
+         [("THA/GOV", "REJECT", "refugees"), ("THA/GOV", "COERCE", "refugees")],
+         id="them-after-a-coordinated-verb-is-people-not-its-thing"),
 ]
 
 

@@ -31,6 +31,10 @@ _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "ove
 _CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
 
 
+# Entity types of words that never name the people a removal moves.
+_NOT_PEOPLE_ENTITIES = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC")
+
+
 class TargetFinder:
     """Finds the target, object and movement roles of a frame."""
 
@@ -96,7 +100,9 @@ class TargetFinder:
                 return domestic, object_text(patient, None)
         if patient is not None and patient.tag_ == "PRP" and patient.lower_ in ("them", "it") and head.dep_ == "conj":
             shared = syntax.direct_object(head.head)
-            if shared is not None:
+            # "detained 40 migrants and deported them": the pronoun is the first verb's people, not
+            # its thing ("denied protection to the refugees and pushed them back")
+            if shared is not None and (patient.lower_ == "it" or self.resolver.actor_at(shared, ctx) is not None):
                 patient = shared
         instrument = None
         if "instrument" in frame.coding.frame:
@@ -139,6 +145,10 @@ class TargetFinder:
                 if participant is not None and participant.entity.id != actor.id:
                     return participant, None
         creates = "creates" in frame.coding.frame or bool(frame.chain)  # "reached an agreement", "held talks"
+        if patient is not None and frame.coding.removes:
+            people = self._people_removed(patient, ctx)
+            if people is not None:
+                return people, object_text(patient, None)
         if patient is not None and not creates:
             thing = self.thing(patient, ctx)
             if thing is not None:
@@ -152,6 +162,25 @@ class TargetFinder:
                         if thing is not None:
                             return thing, object_text(pobj, None)
         return None, object_text(patient, None) if patient is not None else None
+
+    def _people_removed(self, token: Token, ctx: SentenceContext) -> Participant | None:
+        """Who a removal or arrest acts on is people, whoever they are ("deported thousands of West
+        and Central Africans", "arresting those not carrying documents", "pushed them back"): a
+        group of no nationality the lexicon names, unless the words name a thing (a flight, a
+        border, a camp)."""
+        counted = syntax.prep_object(token, ("of",)) if syntax.lemma(token) in syntax.MEASURES else None
+        if counted is not None:  # "thousands of West and Central Africans": people, unless a thing is counted
+            if lexicon.object_classes().get(syntax.lemma(counted)) is not None:
+                return None
+            return Participant(entities.group(self.resolver.gaz, "people", None), object_text(token, None) or token.text)
+        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.ent_type_ in _NOT_PEOPLE_ENTITIES:
+            return None
+        if token.pos_ == "PRON" and token.lower_ not in ("them", "those", "they", "others"):
+            return None
+        if lexicon.object_classes().get(syntax.lemma(token)) is not None:
+            return None
+        label = "people" if token.pos_ == "PRON" else syntax.lemma(token)
+        return Participant(entities.group(self.resolver.gaz, label, None), object_text(token, None) or token.text)
 
     def _domestic(self, token: Token, actor: Entity) -> Participant | None:
         """"Meloni accused some judges", "the Supreme Court blocked the administration": an unnamed
