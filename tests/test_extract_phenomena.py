@@ -288,6 +288,9 @@ CASES = [
     case("Thai authorities have denied protection to the refugees and have pushed them back.",
          [("THA/GOV", "REJECT", "refugees"), ("THA/GOV", "COERCE", "refugees")],
          id="them-after-a-coordinated-verb-is-people-not-its-thing"),
+    case("The United States has suspended the agreements with El Salvador, Guatemala, and Honduras.",
+         [("USA/GOV", "SANCTION", "SLV/GOV"), ("USA/GOV", "SANCTION", "GTM/GOV"), ("USA/GOV", "SANCTION", "HND/GOV")],
+         id="a-list-of-parties-on-the-object"),
 ]
 
 

@@ -222,7 +222,10 @@ class TargetFinder:
         candidates = []
         if frame.governor is not None and syntax.direct_object(frame.governor) is not None:
             candidates.append(syntax.direct_object(frame.governor))
-        candidates.append(syntax.patient(frame.argument_head))
+        patient = syntax.patient(frame.argument_head)
+        candidates.append(patient)
+        if patient is not None:  # "suspended the agreements with El Salvador, Guatemala, and Honduras"
+            candidates.append(syntax.prep_object(patient, ("with",)))
         candidates += [syntax.prep_object(p, None) for p in frame.argument_head.children if p.dep_ == "prep" and not (
             frame.coding.moves_people and p.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN)]  # a route is no list of parties
         for token in candidates:
