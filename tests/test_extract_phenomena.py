@@ -291,6 +291,11 @@ CASES = [
     case("The United States has suspended the agreements with El Salvador, Guatemala, and Honduras.",
          [("USA/GOV", "SANCTION", "SLV/GOV"), ("USA/GOV", "SANCTION", "GTM/GOV"), ("USA/GOV", "SANCTION", "HND/GOV")],
          id="a-list-of-parties-on-the-object"),
+    case("Australia will deport three men.\nThe trio were deported to Nauru on Sunday.",
+         [("AUS/GOV", "COERCE", "people"), ("AUS/GOV", "COERCE", "trio")], id="the-trio-removed-is-people"),
+    case("The US deported five men to Eswatini.\nEswatini's government responded by stating that it had not agreed "
+         "to host the deportees permanently.",
+         [("USA/GOV", "COERCE", "people"), ("SWZ/GOV", "AGREE", "USA/GOV")], id="it-binds-through-a-gerund-to-the-subject"),
 ]
 
 

@@ -37,6 +37,8 @@ _BODY_NOUNS = {"ministry", "department", "secretariat", "office", "agency", "ins
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 _PRONOUNS_STATE = {"it", "its"}
 _PRONOUNS_PLURAL = {"they", "them", "their"}
+# Words for a number of people, who are people when removed ("others were deported", "the trio was expelled").
+_PEOPLE_COUNTED = ("others", "trio", "pair", "duo", "couple", "rest", "remainder", "foursome")
 # Nouns through which "of X" gives people a nationality ("of Nepali origin", "of Moroccan nationality").
 _ORIGIN_NOUNS = ("nationality", "origin", "descent", "citizenship", "background")
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
@@ -204,8 +206,8 @@ class ActorResolver:
             if _removed(token):
                 # "thousands were deported", "Egypt expelled 40": a bare count of people removed
                 return entities.group(self.gaz, syntax.mention_text(token), None)
-        if token.lower_ == "others" and _removed(token):
-            return entities.group(self.gaz, "others", None)  # "others were forcibly deported"
+        if token.lower_ in _PEOPLE_COUNTED and _removed(token):
+            return entities.group(self.gaz, token.lower_, None)  # "others were forcibly deported", "the trio was expelled"
         if syntax.lemma(token) in _ORGANIZATION_ANAPHORS and _bare_definite(token):
             # "Human Rights Watch said ... The group previously urged ...": the organization named before
             found = memory.recent(memory.last_organization, window=3)
@@ -736,8 +738,8 @@ class ActorResolver:
                     entity = self._entity(subject, mentions, memory, as_place=False)
                     if entity is not None and entity.type in ("Country", "GovernmentBody", "Organization", "Person"):
                         return entity
-                if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl"):
-                    return None
+                if head.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp"):
+                    return None  # ("responded by stating that it had not agreed": through the gerund)
             if head.head.i == head.i:
                 return None
             head = head.head
