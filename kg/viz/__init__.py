@@ -78,6 +78,9 @@ def layout(store, filters: Filters = Filters(), max_nodes: int = 300) -> dict:
             "colour": KIND_COLOURS.get(data.get("type", ""), "#7f7f7f"),
         })
     bends = _bends(graph)
+    spreads: dict[frozenset, float] = {}  # the widest lane of each pair, for the page to fit them all
+    for (u, v, _kind), bend in bends.items():
+        spreads[frozenset((u, v))] = max(spreads.get(frozenset((u, v)), 0.0), abs(bend))
     edges = []
     for u, v, kind, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[3].get("first") or "", e[0], e[1], e[2])):
         edges.append({
@@ -85,6 +88,7 @@ def layout(store, filters: Filters = Filters(), max_nodes: int = 300) -> dict:
             "weight": data["weight"], "relations": data["relations"], "statements": data["statements"],
             "first": data.get("first", ""), "last": data.get("last", ""), "spells": [list(s) for s in data["spells"]],
             "colour": TYPE_COLOURS[data["event_type"]], "bend": bends[(u, v, kind)],
+            "spread": spreads[frozenset((u, v))],
         })
     used = sorted({e["type"] for e in edges}, key=list(TYPES).index)
     return {

@@ -68,8 +68,10 @@
     const x1 = a.x + ux * a.r, y1 = a.y + uy * a.r, x2 = b.x - ux * (b.r + 2), y2 = b.y - uy * (b.r + 2);
     if (!edge.bend) return `M${x1},${y1}L${x2},${y2}`;
     // a quadratic curve's middle lies half way to its control point: twice the lane's offset,
-    // kept short of the length so that close nodes do not loop
-    const bend = Math.sign(edge.bend) * Math.min(2 * Math.abs(edge.bend), length / 2);
+    // the pair's lanes narrowed together (never one clipped onto another) so that the widest
+    // stays short of half the length and close nodes do not loop
+    const widest = edge.spread || Math.abs(edge.bend);
+    const bend = 2 * edge.bend * Math.min(1, length / 2 / (2 * widest));
     const cx = (x1 + x2) / 2 - uy * bend, cy = (y1 + y2) / 2 + ux * bend;
     return `M${x1},${y1}Q${cx},${cy} ${x2},${y2}`;
   }
