@@ -296,6 +296,11 @@ CASES = [
     case("The US deported five men to Eswatini.\nEswatini's government responded by stating that it had not agreed "
          "to host the deportees permanently.",
          [("USA/GOV", "COERCE", "people"), ("SWZ/GOV", "AGREE", "USA/GOV")], id="it-binds-through-a-gerund-to-the-subject"),
+    case("Turkey tries to get rid of refugees by forcibly deporting them.", [("TUR/GOV", "COERCE", "refugees")],
+         id="get-rid-is-no-passive"),
+    case("South African police confirmed that the Zimbabwean and Mozambican nationals have been deported.",
+         [("ZAF/COP", "COERCE", "Zimbabwean nationals"), ("ZAF/COP", "COERCE", "Mozambican nationals")],
+         id="people-of-two-nationalities-are-two-groups"),
 ]
 
 

@@ -120,6 +120,9 @@ class ClauseReader:
                     ctx.memory.story.receivers.add(actor.entity.country)
             target, obj = self.targets.recipient(frame, actor, target, obj)
             more = [] if frames.receives(frame) else self.targets.coordinated(frame, target, ctx, nominal)
+            if target is not None and not nominal:
+                target, *split = self.targets.by_nationality(frame, target, ctx)
+                more = split + more
             if target is None and more and frame.coding.type in discourse.DYADIC:
                 target, more = more[0], more[1:]  # the agreements "with the Governments of A, B and C": A first
             if target is not None and target.entity.id == actor.entity.id:

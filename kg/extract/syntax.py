@@ -240,7 +240,7 @@ def subject_tokens(verb: Token) -> list[Token]:
     """The tokens naming who does `verb`, following passives, control, coordination and relatives."""
     subject = None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
+    passive = (any(c.dep_ in _PASSIVE_DEPS for c in verb.children) and not _idiom_not_passive(verb)) or (
         # a participle with a by-agent is passive whatever it hangs on ("the declaration signed
         # by Spain and Mauritania", parsed on "one of the points")
         verb.dep_ == "acl" and (agent is not None or (verb.tag_ == "VBN" and not _main_verb_misparsed(verb)))
@@ -383,6 +383,11 @@ def _between(verb: Token) -> list[Token] | None:
     if sides is None or not sides.conjuncts:
         return None
     return [sides, *sides.conjuncts]
+
+
+def _idiom_not_passive(verb: Token) -> bool:
+    """"Turkey tries to get rid of refugees": the parser reads "get" as a passive auxiliary."""
+    return verb.lower_ == "rid" and any(c.dep_ == "auxpass" and c.lemma_ == "get" for c in verb.children)
 
 
 def _nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:

@@ -10,6 +10,7 @@ origin ("from Guantanamo").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -216,6 +217,22 @@ class TargetFinder:
                     and participant.entity.id not in {p.entity.id for p in found}:
                 found.append(participant)
         return found
+
+    def by_nationality(self, frame: Frame, target: Participant, ctx: SentenceContext) -> list[Participant]:
+        """"Deported the Zimbabwean and Mozambican nationals": one group per nationality the
+        people's coordinated adjectives give (none: the list is `target` alone)."""
+        people = syntax.patient(frame.argument_head)
+        if people is None or target.entity.type != "PopulationGroup" or target.entity.country:
+            return [target]
+        adjective = next((c for c in people.children if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts), None)
+        if adjective is None:
+            return [target]
+        states = [self.resolver.modifier_actor(t, ctx) for t in (adjective, *adjective.conjuncts)]
+        if not all(s is not None and s.entity.type == "Country" for s in states):
+            return [target]
+        label = target.entity.label
+        return [replace(target, entity=entities.group(self.resolver.gaz, label, s.entity.country, target.entity.sector or "REF"))
+                for s in states]
 
     def _listed(self, frame: Frame, ctx: SentenceContext) -> Token | None:
         """The first party of a coordinated list among the predicate's arguments, if any."""
