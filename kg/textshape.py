@@ -30,12 +30,13 @@ _BYLINE = re.compile(
 
 # "CARACAS — ", "MEXICO CITY (Reuters) - ", "EL PASO, Texas (KTSM) — ", "WASHINGTON, Jan 24 (Reuters) -",
 # "NEW DELHI: ": a place in capitals, an optional region or date after a comma, an optional agency,
-# a dash (or the colon some South Asian outlets use).
+# a dash (or the colon some South Asian outlets use); after an agency, copies often drop the
+# space ("VIENNA (Reuters) -Austria's government said").
 _DATELINE = re.compile(
     r"""^\s*(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})
         (?:,\s*(?P<region>[A-Z][\w.]*(?:\s[\w.]+){0,3}?))?
         \s*(?:\((?P<agency>[^()\n]{1,40})\))?
-        \s*(?P<dash>—|–|--|-|:)\s+(?=\S)""",
+        \s*(?P<dash>—|–|--|-|:)(?(agency)\s*|\s+)(?=\S)""",
     re.VERBOSE,
 )
 

@@ -301,6 +301,8 @@ CASES = [
     case("South African police confirmed that the Zimbabwean and Mozambican nationals have been deported.",
          [("ZAF/COP", "COERCE", "Zimbabwean nationals"), ("ZAF/COP", "COERCE", "Mozambican nationals")],
          id="people-of-two-nationalities-are-two-groups"),
+    case("VIENNA (Reuters) -Austria's government said it had carried out its first deportation of a Syrian.",
+         [("AUT/GOV", "COERCE", "Syrian nationals")], id="a-dateline-without-its-space-and-one-of-a-people"),
 ]
 
 

@@ -63,6 +63,12 @@ def _counted(token: Token) -> bool:
         preposition.head.pos_ == "NUM" or preposition.head.lower_ in syntax.QUANTITY_HEADS)
 
 
+def _one_of_a_people(token: Token) -> bool:
+    """"Deported a Syrian", "an Afghan was arrested": a nationality adjective heading its noun phrase."""
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj") and token.head.i != token.i and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
 # Sectors of a state's organs: a named body with one is a government body of its country.
 _ORGAN_SECTORS = ("JUD", "LEG", "MIL", "COP")
 
@@ -335,8 +341,9 @@ class ActorResolver:
             return entities.place(mention.text(doc), None)
         entry = mention.entries[0]
         if kind == "ADJECTIVE":
-            if _counted(token):
-                # "40 Sudanese", "hundreds of Chinese": a nationality adjective counted is its people
+            if _counted(token) or _one_of_a_people(token):
+                # "40 Sudanese", "hundreds of Chinese", "deported a Syrian": a nationality
+                # adjective counted, or one of them, is its people
                 return entities.group(self.gaz, "nationals", entry.key)
             # An adjective alone is not a noun phrase head ("the Mexican"); the resolver
             # reaches adjectives through the nouns they modify.
