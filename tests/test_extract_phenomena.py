@@ -303,6 +303,8 @@ CASES = [
          id="people-of-two-nationalities-are-two-groups"),
     case("VIENNA (Reuters) -Austria's government said it had carried out its first deportation of a Syrian.",
          [("AUT/GOV", "COERCE", "Syrian nationals")], id="a-dateline-without-its-space-and-one-of-a-people"),
+    case("On April 7, ICE returned 71 U.S. citizens from El Salvador.", [("USA/COP", "COOPERATE", "SLV/GOV")],
+         id="bringing-nationals-home-is-cooperation-with-the-state-they-leave"),
 ]
 
 

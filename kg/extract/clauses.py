@@ -201,6 +201,12 @@ class ClauseReader:
         if frames.is_removal(frame.coding):
             target = frames.sent_home(target, destination, frame.lemma, ctx.memory, self.resolver.gaz)
         coding = _adjust(frame.coding, frame.lemma, actor, target, stance.modality)
+        if coding.type == "COOPERATE" and frame.coding.type == "COERCE":
+            # "ICE returned 71 U.S. citizens from El Salvador": bringing one's nationals home is
+            # cooperation with the state they come from (PLOVER's recipient), the people its object
+            obj = obj or (target.text if target is not None else None)
+            target = origin if origin is not None and origin.entity.type == "Country" and \
+                origin.entity.country != actor.entity.country else frames.STORY_STATE
         if stance.negated and coding.type in _COOPERATIVE and not nominal and modality.declares_refusal(frame.head):
             # "we cannot accept Venezuelan deportees": PLOVER REJECT ("refuse", "decline"), as
             # the coders of the real-news sets code it; the refusal itself is what is told now
