@@ -305,6 +305,11 @@ CASES = [
          [("AUT/GOV", "COERCE", "Syrian nationals")], id="a-dateline-without-its-space-and-one-of-a-people"),
     case("On April 7, ICE returned 71 U.S. citizens from El Salvador.", [("USA/COP", "COOPERATE", "SLV/GOV")],
          id="bringing-nationals-home-is-cooperation-with-the-state-they-leave"),
+    case("Mauritania has been expelling migrants.\nRights organizations have criticized the arrests, describing them as inhumane.",
+         [("MRT/GOV", "COERCE", "migrants"), ("NGO/SOC", "ACCUSE", "MRT/GOV")],
+         id="criticizing-removals-is-criticizing-who-made-them"),
+    case("“The Thai authorities should stop pushing back Myanmar refugees,” said Elaine Pearson of Human Rights Watch.",
+         [("NGO/None", "REQUEST", "THA/GOV")], id="should-stop-doing-is-a-demand"),
 ]
 
 

@@ -108,11 +108,15 @@ def obliges(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _OBLIGATION_AUX for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i and syntax.lemma(head) in _ASPECTUAL and obliges(head):
+        return True  # "should stop pushing back refugees": what they are told to stop
     return verb.dep_ == "xcomp" and head.i != verb.i and syntax.lemma(head) in ("have", "need") and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and syntax.direct_object(head) is None
 
 
 _WILL_OR_CAN = ("will", "wo", "would", "shall", "can", "ca", "could")
+# Verbs of beginning, continuing and ending: an obligation on them is on the act they govern.
+_ASPECTUAL = ("stop", "cease", "end", "start", "begin", "continue", "keep", "resume")
 
 
 def declares_refusal(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.extract import entities, lexicon, syntax
+from kg.extract import entities, frames, lexicon, syntax
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.model import Entity, Participant
 
@@ -108,6 +108,10 @@ class TargetFinder:
         instrument = None
         if "instrument" in frame.coding.frame:
             instrument, patient = patient, None  # the troops deployed are the means, not the target
+        if patient is not None and frame.coding.type in ("ACCUSE", "PROTEST"):
+            doer = self._doer_of_removal(patient, ctx)
+            if doer is not None and doer.entity.id != actor.id:
+                return doer, object_text(patient, None)
         if patient is not None:
             objects.append(patient)
             candidates.append(self.resolver.actor_at(patient, ctx, exclude=actor))
@@ -163,6 +167,22 @@ class TargetFinder:
                         if thing is not None:
                             return thing, object_text(pobj, None)
         return None, object_text(patient, None) if patient is not None else None
+
+    def _doer_of_removal(self, noun: Token, ctx: SentenceContext) -> Participant | None:
+        """"Rights groups criticized the arrests", "condemned the expulsions": a criticism of a
+        removal or arrest is of whoever made it: the state its noun names ("Algeria's
+        expulsions", "the expulsions by Algeria"), else the story's removing state."""
+        coding = lexicon.lookup(syntax.lemma(noun), "N", ())
+        if coding is None or not coding.removes:
+            return None
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod") and child.i < noun.i:
+                named = self.resolver.modifier_actor(child, ctx)
+                if named is not None:
+                    return named
+        by = syntax.prep_object(noun, ("by",))
+        named = self.resolver.actor_at(by, ctx) if by is not None else None
+        return named if named is not None else frames.STORY_STATE
 
     def _people_removed(self, token: Token, ctx: SentenceContext) -> Participant | None:
         """Who a removal or arrest acts on is people, whoever they are ("deported thousands of West
