@@ -310,6 +310,10 @@ CASES = [
          id="criticizing-removals-is-criticizing-who-made-them"),
     case("“The Thai authorities should stop pushing back Myanmar refugees,” said Elaine Pearson of Human Rights Watch.",
          [("NGO/None", "REQUEST", "THA/GOV")], id="should-stop-doing-is-a-demand"),
+    case("Thousands of migrants swam from Morocco to the Spanish enclave of Ceuta this week, the largest crossing into "
+         "Spain in years.\nMoroccan nationals detained during the crossings are immediately sent back to Morocco.",
+         [("ESP/GOV", "COERCE", "Moroccan nationals"), ("ESP/GOV", "COERCE", "Moroccan nationals")],
+         id="the-removing-state-no-clause-names-is-the-one-the-text-names-most"),
 ]
 
 

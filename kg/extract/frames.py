@@ -407,6 +407,10 @@ def settle(statements: list[Statement], memory, gaz) -> list[Statement]:
     ranked = [c for c, _ in scores.most_common()]
     if home_country:
         ranked.append(home_country)
+    # last, the states the text names most ("Moroccan nationals are sent back to Morocco" in a
+    # story about Ceuta that names Spain more than any state but Morocco)
+    named = sorted(memory.state_mentions.items(), key=lambda item: -item[1][0])
+    ranked += [c for c, (n, _) in named if n >= 2 and c not in ranked and c not in entities.INTERNATIONAL]
     settled = []
     for statement in statements:
         roles = _pending(statement)
