@@ -65,6 +65,8 @@ class PredicateFinder:
         base = syntax.lemma(verb)
         if governed(verb):
             return None  # coded at the verb that governs it ("refused to allow")
+        if verb.lower_ == "according" and any(c.lower_ == "to" for c in verb.children):
+            return None  # "according to Petro": an attribution (modality.py), not PETRARCH's "accord"
         if not own_event(verb):
             return None  # a purpose, reason or condition of another event, or inside a threat
         if syntax.lemma(verb) in _RULING_VERBS:
