@@ -314,6 +314,10 @@ CASES = [
          "Spain in years.\nMoroccan nationals detained during the crossings are immediately sent back to Morocco.",
          [("ESP/GOV", "COERCE", "Moroccan nationals"), ("ESP/GOV", "COERCE", "Moroccan nationals")],
          id="the-removing-state-no-clause-names-is-the-one-the-text-names-most"),
+    case("The US has detained hundreds of Vietnamese.\nVietnam has pledged to support the repatriation of Vietnamese "
+         "nationals.",
+         [("USA/GOV", "COERCE", "Vietnamese nationals"), ("VNM/GOV", "AGREE", "USA/GOV")],
+         id="cooperating-on-one-s-own-people-is-with-the-state-removing-them"),
 ]
 
 

@@ -207,6 +207,12 @@ class ClauseReader:
             obj = obj or (target.text if target is not None else None)
             target = origin if origin is not None and origin.entity.type == "Country" and \
                 origin.entity.country != actor.entity.country else frames.STORY_STATE
+        elif coding.type in ("AGREE", "COOPERATE", "SUPPORT") and target is not None \
+                and target.entity.type == "PopulationGroup" and target.entity.country \
+                and target.entity.country == actor.entity.country:
+            # "Vietnam pledged to support the repatriation of Vietnamese nationals detained in the
+            # US": a state's cooperation on its own people is with the state that removes them
+            obj, target = obj or target.text, frames.STORY_STATE
         if stance.negated and coding.type in _COOPERATIVE and not nominal and modality.declares_refusal(frame.head):
             # "we cannot accept Venezuelan deportees": PLOVER REJECT ("refuse", "decline"), as
             # the coders of the real-news sets code it; the refusal itself is what is told now
