@@ -318,6 +318,8 @@ CASES = [
          "nationals.",
          [("USA/GOV", "COERCE", "Vietnamese nationals"), ("VNM/GOV", "AGREE", "USA/GOV")],
          id="cooperating-on-one-s-own-people-is-with-the-state-removing-them"),
+    case("Palau and the US signed an MOU allowing up to 75 third country nationals to live and work in Palau.",
+         [("PLW/GOV", "SUPPORT", "USA/GOV"), ("USA/GOV", "SUPPORT", "PLW/GOV")], id="an-mou-is-an-instrument-not-a-party"),
 ]
 
 

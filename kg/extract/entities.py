@@ -118,7 +118,7 @@ def non_governmental(sector: str, label_template: str) -> Entity:
 _INSTRUMENT_HEADS = {"program", "programme", "plan", "initiative", "framework", "agreement", "act", "law", "policy",
                      "scheme", "project", "strategy", "operation", "accord", "pact", "treaty", "protocol", "declaration",
                      "memorandum", "order", "bill", "directive", "regulation", "rule", "arrangement", "partnership",
-                     "process", "mechanism", "fund", "visa", "route", "corridor", "deal"}
+                     "process", "mechanism", "fund", "visa", "route", "corridor", "deal", "mou", "moa", "loi"}
 
 
 def unknown_organization(name: str) -> Entity:
