@@ -320,6 +320,10 @@ CASES = [
          id="cooperating-on-one-s-own-people-is-with-the-state-removing-them"),
     case("Palau and the US signed an MOU allowing up to 75 third country nationals to live and work in Palau.",
          [("PLW/GOV", "SUPPORT", "USA/GOV"), ("USA/GOV", "SUPPORT", "PLW/GOV")], id="an-mou-is-an-instrument-not-a-party"),
+    case("Chile blamed Peru for the crisis.\nPeru rejected the charge.\nThe foreign ministries agreed to form a Binational "
+         "Migration Cooperation Committee.",
+         [("CHL/GOV", "ACCUSE", "PER/GOV"), ("PER/GOV", "REJECT", "CHL/GOV"), ("CHL/GOV", "AGREE", "PER/GOV"),
+          ("PER/GOV", "AGREE", "CHL/GOV")], id="the-ministries-of-a-two-state-story-agree-on-what-they-set-up"),
 ]
 
 

@@ -175,7 +175,24 @@ def pair(token: Token, memory: ArticleMemory) -> list[Participant]:
             return list(memory.last_pair[1])
     if (sides and syntax.lemma(token) in _STATE_PAIR_NOUNS) or (lower in ("two", "both") and numbered):
         return memory.leading_states()
+    if _bare_plural_sides(token):
+        # "The foreign ministries agreed to form a committee", "the governments signed": in a
+        # story of two states, their two governments
+        return memory.leading_states()
     return []
+
+
+def _bare_plural_sides(token: Token) -> bool:
+    """"the governments", "the foreign ministries" as a subject: no number, owner or state named."""
+    if syntax.lemma(token) not in (*_STATE_PAIR_NOUNS, "ministry") or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if not token.dep_.startswith("nsubj") or token.conjuncts:
+        return False
+    determiners = [c for c in token.children if c.dep_ == "det"]
+    if [d.lower_ for d in determiners] != ["the"]:
+        return False
+    return not any(c.dep_ in ("poss", "compound", "nummod", "prep", "appos") or (
+        c.dep_ == "amod" and c.lower_ not in ("foreign", "interior", "two")) for c in token.children)
 
 
 def quote_attributions(sents: list[Span]) -> list[int | None]:

@@ -32,6 +32,8 @@ _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "ove
 _CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
 
 
+# Verbs whose object comes into being by them.
+_CREATING = ("form", "create", "establish", "set", "launch", "found", "build")
 # Entity types of words that never name the people a removal moves.
 _NOT_PEOPLE_ENTITIES = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC")
 
@@ -112,6 +114,11 @@ class TargetFinder:
             doer = self._doer_of_removal(patient, ctx)
             if doer is not None and doer.entity.id != actor.id:
                 return doer, object_text(patient, None)
+        created = None
+        if patient is not None and syntax.lemma(head) in _CREATING and head.i != frame.head.i:
+            # "agreed to form a Binational Migration Cooperation Committee": what is set up is the
+            # object of the agreement, not a party to it
+            created, patient = patient, None
         if patient is not None:
             objects.append(patient)
             candidates.append(self.resolver.actor_at(patient, ctx, exclude=actor))
@@ -166,7 +173,8 @@ class TargetFinder:
                         thing = self.thing(pobj, ctx)
                         if thing is not None:
                             return thing, object_text(pobj, None)
-        return None, object_text(patient, None) if patient is not None else None
+        told = patient if patient is not None else created
+        return None, object_text(told, None) if told is not None else None
 
     def _doer_of_removal(self, noun: Token, ctx: SentenceContext) -> Participant | None:
         """"Rights groups criticized the arrests", "condemned the expulsions": a criticism of a
