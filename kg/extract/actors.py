@@ -552,6 +552,11 @@ class ActorResolver:
                 entity = entities.known_person(known_person)
                 if known_person.id.startswith("petrarch-"):
                     entity = self._dated(entity, known_person, title, country, memory)
+                elif title and self._titles[title][0] != entity.sector:
+                    # the title the text gives is the office now ("Opposition leader Peter Dutton",
+                    # a minister once): its sector wins over the lexicon's dated role, not the country
+                    sector, role = self._titles[title]
+                    entity = Entity(entity.id, entity.label, "Person", entity.country, sector, role=role)
                 memory.remember_person(entity, name, span.start)
                 return entity
         sector, role = (self._titles[title] if title else (None, None))
