@@ -324,6 +324,8 @@ CASES = [
          "Migration Cooperation Committee.",
          [("CHL/GOV", "ACCUSE", "PER/GOV"), ("PER/GOV", "REJECT", "CHL/GOV"), ("CHL/GOV", "AGREE", "PER/GOV"),
           ("PER/GOV", "AGREE", "CHL/GOV")], id="the-ministries-of-a-two-state-story-agree-on-what-they-set-up"),
+    case("Australian Opposition leader Peter Dutton has criticised Albanese.", [("AUS/OPP", "ACCUSE", "AUS/GOV")],
+         date="2024-06-01", id="the-title-the-text-gives-wins-over-a-dated-office"),
 ]
 
 
