@@ -326,6 +326,11 @@ CASES = [
           ("PER/GOV", "AGREE", "CHL/GOV")], id="the-ministries-of-a-two-state-story-agree-on-what-they-set-up"),
     case("Australian Opposition leader Peter Dutton has criticised Albanese.", [("AUS/OPP", "ACCUSE", "AUS/GOV")],
          date="2024-06-01", id="the-title-the-text-gives-wins-over-a-dated-office"),
+    case("Noem went to San Salvador to talk with Bukele, the official stated.\nDuring the meeting with the president, she "
+         "thanked El Salvador.",
+         [("USA/GOV", "CONSULT", "SLV/GOV"), ("USA/GOV", "CONSULT", "SLV/GOV"), ("USA/GOV", "SUPPORT", "SLV/GOV")],
+         date="2025-03-27",
+         id="she-continues-the-subject-of-the-reported-clause"),
 ]
 
 

@@ -423,6 +423,9 @@ class ClauseReader:
                 if participant is not None and participant.entity.type == "Organization" and participant.entity.country:
                     ctx.memory.last_organization = (ctx.memory.sentence_index, participant.entity)
         root = ctx.sent.root
+        reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+        if reported is not None and modality.is_reporting(root):
+            root = reported  # "Noem went to San Salvador ..., the official stated": the story's subject is Noem
         for token in syntax.subject_tokens(root):
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
             if participant is not None:
