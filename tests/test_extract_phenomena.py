@@ -331,6 +331,9 @@ CASES = [
          [("USA/GOV", "CONSULT", "SLV/GOV"), ("USA/GOV", "CONSULT", "SLV/GOV"), ("USA/GOV", "SUPPORT", "SLV/GOV")],
          date="2025-03-27",
          id="she-continues-the-subject-of-the-reported-clause"),
+    case("Dutch minister David van Weel and his Ugandan counterpart Odongo Jeje Abubakhar signed a letter of intent.",
+         [("NLD/GOV", "SUPPORT", "UGA/GOV"), ("UGA/GOV", "SUPPORT", "NLD/GOV")],
+         id="a-counterpart-named-beside-is-the-other-side's-official"),
 ]
 
 

@@ -233,7 +233,7 @@ class ActorResolver:
         for child in token.children:
             if child.dep_ in ("appos", "compound", "npadvmod") and child.i > token.i:
                 named = mentions.get(child.i)
-                if named is not None and named.kind in ("ORG", "AGENCY", "PERSON", "COUNTRY"):
+                if named is not None and named.kind in ("ORG", "AGENCY", "PERSON", "PERSON_NER", "ORG_NER", "COUNTRY"):
                     return self._from_mention(child, named, mentions, memory, as_place)
         return None
 
