@@ -130,11 +130,18 @@ def arrival_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     removed = removed or any(  # "... on a chartered deportation flight"
         t.dep_ in ("compound", "amod") and syntax.lemma(t) in _REMOVAL_WORDS and lexicon.object_classes().get(syntax.lemma(t.head)) == "FLIGHT"
         for t in verb.subtree)
-    if not removed and not _just_before(ctx, ctx.memory.last_removal):
+    if not removed and not (_just_before(ctx, ctx.memory.last_removal) and _arrived(verb)):
         return None  # "hundreds of migrants arrived in Lampedusa": an arrival, no removal
     # "Algeria expelled migrants to Niger. ... 1,466 migrants arrived in Assamaka": people
     # arriving just after a removal was told are the people removed
     return lexicon.coding_for(_ARRIVAL), people
+
+
+def _arrived(verb: Token) -> bool:
+    """An arrival told as done ("1,466 migrants arrived in Assamaka"), not one the people attempt
+    ("trying to reach Europe"), nor a crossing of their own ("boats reached the islands")."""
+    return syntax.lemma(verb) in ("arrive", "land", "disembark") and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def remover_named_on(people: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
