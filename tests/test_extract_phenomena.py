@@ -334,6 +334,8 @@ CASES = [
     case("Dutch minister David van Weel and his Ugandan counterpart Odongo Jeje Abubakhar signed a letter of intent.",
          [("NLD/GOV", "SUPPORT", "UGA/GOV"), ("UGA/GOV", "SUPPORT", "NLD/GOV")],
          id="a-counterpart-named-beside-is-the-other-side's-official"),
+    case("Authorities say Lebanon hosts around two million Syrian refugees.", [],
+         id="hosting-refugees-is-no-cooperation-with-their-state"),
 ]
 
 

@@ -56,6 +56,9 @@ _ARRIVING = ("arrive", "come", "land", "reach", "disembark")
 # Participles and nouns that say the people were removed.
 _REMOVED = ("deport", "expel", "remove", "return", "repatriate", "push", "send", "fly", "transfer", "relocate")
 _REMOVED_PEOPLE = ("deportee", "returnee", "expellee")
+# People whose nationality adjective says whose they are, not who sends them.
+_PEOPLE_OF_A_NATION = ("refugee", "migrant", "national", "citizen", "seeker", "worker", "people", "person",
+                       "immigrant", "family", "child")
 # Journeys whose object is the people the vehicle carries.
 _CARRYING = ("carry", "transport", "bring")
 # States whose actors act as states in a story (people and groups of no state do not remove anyone).
@@ -327,9 +330,12 @@ def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceConte
                 pobj = syntax.prep_object(agent, None) if agent is not None else syntax.prep_object(child, ("from",))
                 if pobj is not None:
                     candidates.append(resolver.actor_at(pobj, ctx))
-        for child in people.children:  # "U.S. deportation flights", "American deportees"
-            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < people.i:
-                candidates.append(resolver.modifier_actor(child, ctx))
+        # "U.S. deportation flights", "American deportees"; but "Syrian refugees" are Syria's
+        # people, not sent by it (Lebanon hosting them cooperates with no one)
+        if syntax.lemma(people) not in _PEOPLE_OF_A_NATION:
+            for child in people.children:
+                if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < people.i:
+                    candidates.append(resolver.modifier_actor(child, ctx))
     for candidate in candidates:
         if candidate is not None and candidate.entity.type in _STATE_LIKE and candidate.entity.country not in (None, actor.country):
             return candidate
