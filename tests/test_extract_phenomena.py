@@ -336,6 +336,10 @@ CASES = [
          id="a-counterpart-named-beside-is-the-other-side's-official"),
     case("Authorities say Lebanon hosts around two million Syrian refugees.", [],
          id="hosting-refugees-is-no-cooperation-with-their-state"),
+    case("Egypt has deported thousands of Sudanese refugees, Amnesty International said.\nEgypt also detained 27 "
+         "Sudanese refugees, Amnesty International said.",
+         [("EGY/GOV", "COERCE", "Sudanese refugees"), ("EGY/GOV", "COERCE", "Sudanese refugees"),
+          ("NGO/SOC", "ACCUSE", "EGY/GOV")], id="a-rights-group-reporting-abuses-accuses-once"),
 ]
 
 

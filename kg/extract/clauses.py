@@ -170,6 +170,7 @@ class ClauseReader:
                         and frame.coding.mode != "visit":
                     continue  # "Petro spoke on Sunday": one party talking is not a consultation
                 results.append(statement)
+        results += self._reported_abuses(frame, ctx, results, stance)
         for statement in results:
             if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type in ACTOR_TYPES:
                 ctx.memory.last_pair = (ctx.memory.sentence_index, (statement.actor, statement.target))
@@ -179,6 +180,31 @@ class ClauseReader:
             if statement.actor.entity.id != frames.STORY_STATE.entity.id:
                 ctx.memory.parties.append((ctx.memory.sentence_index, statement.actor))
         return results
+
+    def _reported_abuses(self, frame: Frame, ctx: SentenceContext, results: list[Statement], stance) -> list[Statement]:
+        """"Egypt has carried out mass arrests and deportations, Amnesty International said": a
+        rights group telling what a state did to people accuses that state (PLOVER ACCUSE), as the
+        coders of the real-news sets code it, once, where the article first tells it; the act keeps
+        its own statement, reported."""
+        speaker = stance.speaker
+        if speaker is None or not _rights_group(speaker.entity) or stance.negated:
+            return []
+        accused = []
+        for statement in results:
+            actor = statement.actor.entity
+            pair = (speaker.entity.id, actor.country or actor.id)
+            if pair in ctx.memory.accusations:
+                continue  # the group's report goes on: one accusation, at its first telling
+            if statement.action.type in ("COERCE", "ASSAULT") and (actor.type in ("Country", "GovernmentBody") or
+                                                                    actor.id == frames.STORY_STATE.entity.id):
+                ctx.memory.accusations.add(pair)
+                accusation = replace(frame, coding=lexicon.coding_for(
+                    lexicon.PredicateRow(frame.lemma, "V", "*", "112", None, None, frozenset())))
+                told = replace(stance, modality="asserted", speaker=None)
+                made = self._statement(accusation, ctx, speaker, statement.actor, frame.words, told, False)
+                accused.append(replace(made, inferred=statement.inferred and ("target",) if "actor" in statement.inferred else (),
+                                       cues=made.cues + ("reported-abuse",)))
+        return accused
 
     def _demands(self, frame: Frame, ctx: SentenceContext, actors: list[Participant], stance) -> list[Statement]:
         """"Mexico must accept the flights, Trump said": a speaker telling another party what it
@@ -469,6 +495,11 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         # Bringing one's own nationals home is cooperation on returns, not a deportation.
         return Coding("COOPERATE", "060", None, coding.frame, coding.object_class)
     return coding
+
+
+def _rights_group(entity) -> bool:
+    """A human-rights or humanitarian organization (Amnesty, HRW, Alarm Phone, UNHCR's critics)."""
+    return entity.type in ("Organization", "Person") and (entity.country == "NGO" or entity.sector in ("HRI", "NGO"))
 
 
 def _other_side(candidate: Participant, actor: Participant) -> bool:

@@ -58,6 +58,7 @@ class ArticleMemory:
     state_mentions: dict[str, list] = field(default_factory=dict)
     nationalities: set[str] = field(default_factory=set)  # countries whose people the article has named
     removed_nationalities: set[str] = field(default_factory=set)  # ... and of the people it has told removed
+    accusations: set[tuple[str, str]] = field(default_factory=set)  # (rights group, state) accusations told
     last_nationality: tuple[int, str] | None = None  # the nationality of the people named last, and where
     group_nationalities: dict[str, tuple[int, str]] = field(default_factory=dict)  # "refugees" → (sentence, MMR)
 

@@ -206,8 +206,8 @@ class TargetFinder:
             return None
         if token.pos_ == "PRON" and token.lower_ not in ("them", "those", "they", "others"):
             return None
-        if lexicon.object_classes().get(syntax.lemma(token)) is not None:
-            return None
+        if lexicon.object_classes().get(syntax.lemma(token)) is not None or lexicon.is_predicate(syntax.lemma(token), "N"):
+            return None  # a thing, or an event ("carried out mass arrests")
         label = "people" if token.pos_ == "PRON" else syntax.lemma(token)
         return Participant(entities.group(self.resolver.gaz, label, None), object_text(token, None) or token.text)
 
