@@ -340,6 +340,9 @@ CASES = [
          "Sudanese refugees, Amnesty International said.",
          [("EGY/GOV", "COERCE", "Sudanese refugees"), ("EGY/GOV", "COERCE", "Sudanese refugees"),
           ("NGO/SOC", "ACCUSE", "EGY/GOV")], id="a-rights-group-reporting-abuses-accuses-once"),
+    case("Peru closed its border with Chile.\nChile responded by activating diplomatic dialogue with Peru.",
+         [("PER/GOV", "COERCE", "CHL/GOV"), ("CHL/GOV", "CONSULT", "PER/GOV")],
+         id="a-verb-of-no-event-lends-its-subject-to-the-event-it-sets-going"),
 ]
 
 
@@ -442,3 +445,8 @@ def test_a_quotation_over_sentences_belongs_to_its_speaker(extract):
     assert (returned.actor.entity.label, returned.attributed_to.entity.label) == ("Keir Starmer", "Keir Starmer")
     refused = next(s for s in statements if s.sentence.startswith("“We will never accept"))
     assert (refused.actor.entity.label, refused.action.type, refused.negated) == ("Gustavo Petro", "REJECT", False)
+
+
+def test_a_detention_in_a_state_is_by_that_state(extract):
+    statements = [s for s in extract("Moura had spent seven months in detention in the U.S.") if s.action.type == "COERCE"]
+    assert [(code(s.actor), s.action.text) for s in statements] == [("USA/GOV", "detention")]

@@ -379,6 +379,18 @@ class ClauseReader:
                 return [participant]
         if noun.dep_ == "dobj" and syntax.phrasal_lemma(noun.head) in _ANNOUNCING:
             return self._actors(noun.head, ctx)  # "Zwara Security Directorate announced the deportation of ..."
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and self.predicates.coding(
+                noun.head, syntax.phrasal_lemma(noun.head), ctx) is None:
+            # "Chile responded by activating diplomatic dialogue": a verb that is no event of its own
+            # lends its subject to the event it sets going
+            lent = [a for a in self._actors(noun.head, ctx) if a.entity.type in ("Country", "GovernmentBody", "Person")]
+            if lent:
+                return lent
+        if frames.is_removal(frame.coding):
+            held = syntax.prep_object(noun, ("in",))
+            state = self.resolver.actor_at(held, ctx) if held is not None else None
+            if state is not None and state.entity.type == "Country":
+                return [state]  # "seven months in detention in the U.S.": by the U.S.
         if frames.is_removal(frame.coding):
             source = syntax.prep_object(noun, ("from",)) or syntax.prep_object(syntax.prep_object(noun, ("of",)), ("from",))
             origin = self.resolver.actor_at(source, ctx) if source is not None else None
