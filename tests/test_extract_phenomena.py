@@ -343,6 +343,10 @@ CASES = [
     case("Peru closed its border with Chile.\nChile responded by activating diplomatic dialogue with Peru.",
          [("PER/GOV", "COERCE", "CHL/GOV"), ("CHL/GOV", "CONSULT", "PER/GOV")],
          id="a-verb-of-no-event-lends-its-subject-to-the-event-it-sets-going"),
+    case("KUWAIT has reportedly stopped issuing visas to Filipino workers.", [("KWT/GOV", "SANCTION", "PHL/GOV")],
+         id="stopping-visas-for-a-people-is-a-visa-ban-on-their-state"),
+    case("Chad will suspend the issuing of visas to U.S. citizens.", [("TCD/GOV", "SANCTION", "USA/GOV")],
+         id="suspending-the-issuing-of-visas"),
 ]
 
 

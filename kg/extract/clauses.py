@@ -239,6 +239,10 @@ class ClauseReader:
             # "Vietnam pledged to support the repatriation of Vietnamese nationals detained in the
             # US": a state's cooperation on its own people is with the state that removes them
             obj, target = obj or target.text, frames.STORY_STATE
+        if coding.type == "SANCTION" and target is not None and target.entity.type == "PopulationGroup" \
+                and target.entity.country and target.entity.country != actor.entity.country:
+            # "stopped issuing visas to Filipino workers": a visa ban on a people is on their state
+            obj, target = obj or target.text, Participant(entities.country(self.resolver.gaz, target.entity.country), target.text)
         if stance.negated and coding.type in _COOPERATIVE and not nominal and modality.declares_refusal(frame.head):
             # "we cannot accept Venezuelan deportees": PLOVER REJECT ("refuse", "decline"), as
             # the coders of the real-news sets code it; the refusal itself is what is told now

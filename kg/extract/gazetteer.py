@@ -179,6 +179,10 @@ def _load_countries(gaz: Gazetteer) -> None:
                     names.append(value)
         for name in names:
             gaz.add(name, Entry("COUNTRY", iso3, row["name"], iso3, "GOV", ambiguous=name in ambiguous))
+            if len(name) > 4 and " " not in name:
+                # "KUWAIT has stopped issuing visas": a story's opening word in capitals (a short
+                # one, "CHAD", "IRAN", could be an acronym)
+                gaz.add(name.upper(), Entry("COUNTRY", iso3, row["name"], iso3, "GOV", ambiguous=name in ambiguous))
         adjectives = _split(row["adjectives"])
         if adjectives:
             gaz.adjective_of[iso3] = adjectives[0]

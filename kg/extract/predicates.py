@@ -108,6 +108,11 @@ class PredicateFinder:
                     governor=verb if kind == "govern-object" else None,
                     argument_coding=embedded,
                 )
+            own = self._own_row_for_complement(verb, base, xcomp, ctx) if kind in ("negate", "transparent") else None
+            if own is not None:
+                # "Kuwait has stopped issuing visas to Filipino workers": the verb's own row for what
+                # the complement handles (stopping visas is a visa ban), not a negated issuing
+                return Frame(verb, own, base, syntax.verb_words(verb), argument_head=xcomp)
             if kind != "transparent" or not _names_partner(verb):
                 return None  # transparent: the complement is the event ("worked to deport them")
             # "continues to work closely with El Salvador to enhance ...": working with a partner
@@ -138,6 +143,17 @@ class PredicateFinder:
             return Frame(verb, noun_coding, syntax.lemma(patient), syntax.verb_words(verb) + " " + patient.text,
                          argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
         return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb)
+
+    def _own_row_for_complement(self, verb: Token, lemma: str, xcomp: Token, ctx: SentenceContext) -> Coding | None:
+        """The hand lexicon's row of a verb of stopping or resuming for the object of its gerund
+        ("stop" + VISA), when it names that object's class."""
+        if lemma not in _STOPPING or xcomp.tag_ != "VBG":
+            return None
+        handled = syntax.direct_object(xcomp)
+        if handled is None:
+            return None
+        coding = lexicon.lookup(lemma, "V", self.classes(handled, ctx))
+        return coding if coding is not None and coding.object_class not in ("*", "GROUP") else None
 
     def coding(self, verb: Token, lemma: str, ctx: SentenceContext) -> Coding | None:
         if not lexicon.is_predicate(lemma, "V"):
@@ -224,6 +240,8 @@ class PredicateFinder:
         found = []
         table = lexicon.object_classes()
         token = syntax.quantified(token)  # "decades of military cooperation", "12 of the migrants"
+        if syntax.lemma(token) in _PROCESSING:
+            token = syntax.prep_object(token, ("of",)) or token  # "suspended the issuance of visas": visas
         for key in (syntax.compound_lemma(token), syntax.lemma(token), token.lower_):
             if key in table:
                 found.append(table[key])
@@ -495,6 +513,9 @@ _TYPE_PREPOSITIONS = {
 }
 # CAMEO codes of movements of people: their "to" and "from" are places.
 _MOVEMENT_CODES = ("174", "0841")
+# Verbs that stop or resume what they govern, and nouns of handling that stand for what they handle.
+_STOPPING = ("stop", "halt", "suspend", "cease", "resume", "end")
+_PROCESSING = ("issuance", "issuing", "issue", "processing", "granting", "delivery")
 
 
 def broad_coding(verb: Token, lemma: str) -> Coding | None:
