@@ -347,6 +347,9 @@ CASES = [
          id="stopping-visas-for-a-people-is-a-visa-ban-on-their-state"),
     case("Chad will suspend the issuing of visas to U.S. citizens.", [("TCD/GOV", "SANCTION", "USA/GOV")],
          id="suspending-the-issuing-of-visas"),
+    case("The US deported 200 Colombians on military planes.\n“We do not accept handcuffed Colombians,” Petro said.",
+         [("USA/GOV", "COERCE", "Colombian nationals"), ("COL/GOV", "REJECT", "USA/GOV")], date="2025-01-26",
+         id="a-present-tense-refusal-is-declared-now"),
 ]
 
 

@@ -120,11 +120,13 @@ _ASPECTUAL = ("stop", "cease", "end", "start", "begin", "continue", "keep", "res
 
 
 def declares_refusal(verb: Token) -> bool:
-    """"Nigeria cannot accept deportees", "Ecuador will not accept them", "would never sign": a
-    negated will or ability to act is a refusal declared, not an act that did not happen
-    ("Mexico did not accept the flight" is)."""
+    """"Nigeria cannot accept deportees", "Ecuador will not accept them", "would never sign", "we
+    do not accept": a negated will or ability to act, or a negated present, is a refusal
+    declared, not an act that did not happen ("Mexico did not accept the flight" is)."""
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _WILL_OR_CAN for c in verb.children)
-    return modal and _has_negation(verb)
+    # "We do not accept handcuffed Colombians": a present-tense refusal is a stance declared now
+    present = any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+    return (modal or present) and _has_negation(verb)
 
 
 def _negative_object(verb: Token) -> bool:
