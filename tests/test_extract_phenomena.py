@@ -350,6 +350,8 @@ CASES = [
     case("The US deported 200 Colombians on military planes.\n“We do not accept handcuffed Colombians,” Petro said.",
          [("USA/GOV", "COERCE", "Colombian nationals"), ("COL/GOV", "REJECT", "USA/GOV")], date="2025-01-26",
          id="a-present-tense-refusal-is-declared-now"),
+    case("Spain's financial support to Mauritania doubled last year.", [("ESP/GOV", "AID", "MRT/GOV")],
+         id="financial-support-is-aid"),
 ]
 
 

@@ -187,6 +187,10 @@ class PredicateFinder:
         coding = lexicon.lookup(syntax.compound_lemma(noun), "N", classes) or lexicon.lookup(syntax.lemma(noun), "N", classes)
         if coding is None and noun.lower_ == "talks":
             coding = lexicon.lookup("talks", "N", classes)
+        if coding is not None and coding.type == "SUPPORT" and any(
+                c.dep_ == "amod" and c.lower_ in _MATERIAL for c in noun.children):
+            # "200 million euros of financial support from Spain": support that is money is aid
+            coding = lexicon.lookup("aid", "N", classes) or coding
         if coding is None and lexicon.object_classes().get(syntax.lemma(noun)) == "FLIGHT":
             # "deportation flights": the event is the compound, the head the vehicle
             for compound in noun.lefts:
@@ -514,6 +518,8 @@ _TYPE_PREPOSITIONS = {
 # CAMEO codes of movements of people: their "to" and "from" are places.
 _MOVEMENT_CODES = ("174", "0841")
 # Verbs that stop or resume what they govern, and nouns of handling that stand for what they handle.
+# Adjectives that make support material (PLOVER AID, not verbal SUPPORT).
+_MATERIAL = ("financial", "humanitarian", "military", "technical", "economic", "budgetary", "logistical", "material")
 _STOPPING = ("stop", "halt", "suspend", "cease", "resume", "end")
 _PROCESSING = ("issuance", "issuing", "issue", "processing", "granting", "delivery")
 
