@@ -352,6 +352,8 @@ CASES = [
          id="a-present-tense-refusal-is-declared-now"),
     case("Spain's financial support to Mauritania doubled last year.", [("ESP/GOV", "AID", "MRT/GOV")],
          id="financial-support-is-aid"),
+    case("UNHCR met with Tanzania's Ministry of Home Affairs.", [("UNO/None", "CONSULT", "TZA/GOV")],
+         id="another-state-s-agency-name-owned-by-the-state-named"),
 ]
 
 

@@ -346,6 +346,16 @@ class ActorResolver(PronounResolution):
             # An adjective alone is not a noun phrase head ("the Mexican"); the resolver
             # reaches adjectives through the nouns they modify.
             return None
+        if kind == "AGENCY" and entry.country:
+            # "Tanzania's Ministry of Home Affairs": the name is another state's agency's (India's
+            # MHA); the state named before it owns this one
+            name = doc[mention.start:mention.end]
+            owner = self._country_of(name.root, mentions, memory, skip=name)
+            if owner is not None and owner != entry.country and owner not in entities.INTERNATIONAL:
+                function = self._function(name.root)
+                if function is not None:
+                    return entities.ministry(self.gaz, owner, function)
+                return entities.organ(self.gaz, owner, entry.sector or "GOV", "{country} " + entry.label)
         if kind == "CAPITAL" and as_place:
             return entities.country(self.gaz, entry.key)
         if kind == "DEMONYM":
