@@ -354,6 +354,8 @@ CASES = [
          id="financial-support-is-aid"),
     case("UNHCR met with Tanzania's Ministry of Home Affairs.", [("UNO/None", "CONSULT", "TZA/GOV")],
          id="another-state-s-agency-name-owned-by-the-state-named"),
+    case("Azerbaijan deported around 2,500 Pakistani beggars.", [("AZE/GOV", "COERCE", "Pakistani beggar")],
+         id="an-approximate-count-is-the-object-and-its-people-have-a-nationality"),
 ]
 
 

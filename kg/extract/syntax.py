@@ -463,7 +463,19 @@ def patient(verb: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if found is None and verb.pos_ == "VERB":
+        # "Azerbaijan deported around 2,500 Pakistani beggars": the small model reads the
+        # approximation as a preposition; a counted noun right after it is the object
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _APPROXIMATING and prep.i == verb.i + 1:
+                counted = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
+                    return counted
+    return found
+
+
+_APPROXIMATING = ("around", "about", "over", "nearly", "almost", "roughly", "some", "approximately")
 
 
 def prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | None:

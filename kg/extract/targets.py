@@ -121,7 +121,12 @@ class TargetFinder:
             created, patient = patient, None
         if patient is not None:
             objects.append(patient)
-            candidates.append(self.resolver.actor_at(patient, ctx, exclude=actor))
+            moved = self.resolver.actor_at(patient, ctx, exclude=actor)
+            if moved is None and frame.coding.removes:
+                # whoever a removal moves is people, before any owner of the words ("deported 2,500
+                # Pakistani beggars": Pakistani people, not Pakistan)
+                moved = self._people_removed(patient, ctx)
+            candidates.append(moved)
         for prep in head.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                 if frame.coding.moves_people and "transfer" not in frame.coding.frame and prep.lower_ in _MOVE_DESTINATION + _MOVE_ORIGIN:
@@ -209,7 +214,10 @@ class TargetFinder:
         if lexicon.object_classes().get(syntax.lemma(token)) is not None or lexicon.is_predicate(syntax.lemma(token), "N"):
             return None  # a thing, or an event ("carried out mass arrests")
         label = "people" if token.pos_ == "PRON" else syntax.lemma(token)
-        return Participant(entities.group(self.resolver.gaz, label, None), object_text(token, None) or token.text)
+        nationality = next((state.entity.country for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+                            and c.i < token.i and (state := self.resolver.modifier_actor(c, ctx)) is not None
+                            and state.entity.type == "Country"), None)
+        return Participant(entities.group(self.resolver.gaz, label, nationality), object_text(token, None) or token.text)
 
     def _domestic(self, token: Token, actor: Entity) -> Participant | None:
         """"Meloni accused some judges", "the Supreme Court blocked the administration": an unnamed
