@@ -356,7 +356,7 @@ CASES = [
          id="another-state-s-agency-name-owned-by-the-state-named"),
     case("Azerbaijan deported around 2,500 Pakistani beggars.", [("AZE/GOV", "COERCE", "Pakistani beggar")],
          id="an-approximate-count-is-the-object-and-its-people-have-a-nationality"),
-    case("Denmark paused its talks with Rwanda.", [("DNK/GOV", "SANCTION", "RWA/GOV")], id="pausing-talks-is-suspending-them"),
+    case("Denmark paused controversial talks with Rwanda.", [("DNK/GOV", "SANCTION", "RWA/GOV")], id="pausing-talks-is-suspending-them"),
     case("The US paused the tariffs on Mexico.", [("USA/GOV", "CONCEDE", "MEX/GOV")], id="pausing-tariffs-is-a-concession"),
 ]
 
