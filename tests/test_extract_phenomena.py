@@ -358,6 +358,8 @@ CASES = [
          id="an-approximate-count-is-the-object-and-its-people-have-a-nationality"),
     case("Denmark paused controversial talks with Rwanda.", [("DNK/GOV", "SANCTION", "RWA/GOV")], id="pausing-talks-is-suspending-them"),
     case("The US paused the tariffs on Mexico.", [("USA/GOV", "CONCEDE", "MEX/GOV")], id="pausing-tariffs-is-a-concession"),
+    case("Hungary´s threat to send migrants to Brussels is unacceptable.", [("HUN/GOV", "THREATEN", "BEL/GOV")],
+         id="an-acute-accent-apostrophe-and-the-content-of-a-threat-noun"),
 ]
 
 

@@ -47,6 +47,11 @@ def split_long(line: str, limit: int) -> Iterator[tuple[str, int]]:
     yield line[start:], start
 
 
+#: Characters some outlets type for an apostrophe ("Hungary´s"), read as one (char for char,
+#: so every offset into the article text stays right).
+_APOSTROPHES = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019"})
+
+
 @dataclass
 class _Paragraphs:
     """An article's paragraphs on their way to spaCy: (text, offset in the article, is noise)."""
@@ -190,7 +195,7 @@ class Extractor:
     def _parse_chunk(
         self, chunk: list["_Paragraphs"], on_problem: Callable[[InputError], None] | None
     ) -> Iterator[ParsedArticle]:
-        texts = [line for prepared in chunk for line, _offset, _noise in prepared.lines]
+        texts = [line.translate(_APOSTROPHES) for prepared in chunk for line, _offset, _noise in prepared.lines]
         try:
             docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
         except Exception as error:  # spaCy's errors have no common base; one article must not cost the others

@@ -329,6 +329,8 @@ def own_event(verb: Token) -> bool:
         if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                 and head.pos_ == "NOUN" and syntax.lemma(head) not in _INTENTION_NOUNS and not any(c.dep_ == "poss" for c in head.children):
             return False  # what a thing is for: "a pilot scheme to return migrants", "flights to deport"
+        if token.dep_ == "acl" and head.pos_ == "NOUN" and syntax.lemma(head) in _THREAT_NOUNS:
+            return False  # "Hungary's threat to send migrants to Brussels": the threat's content, not an act
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             return False
         if token.i != verb.i and governed(token):
@@ -516,6 +518,8 @@ _TYPE_PREPOSITIONS = {
     "COERCE": ("against", "on"), "ASSAULT": ("against", "on"), "MOBILIZE": ("against",),
 }
 # CAMEO codes of movements of people: their "to" and "from" are places.
+# Nouns whose infinitive says what is threatened, not what is done.
+_THREAT_NOUNS = ("threat", "warning", "ultimatum")
 _MOVEMENT_CODES = ("174", "0841")
 # Verbs that stop or resume what they govern, and nouns of handling that stand for what they handle.
 # Adjectives that make support material (PLOVER AID, not verbal SUPPORT).
