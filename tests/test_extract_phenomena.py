@@ -360,6 +360,8 @@ CASES = [
     case("The US paused the tariffs on Mexico.", [("USA/GOV", "CONCEDE", "MEX/GOV")], id="pausing-tariffs-is-a-concession"),
     case("Hungary´s threat to send migrants to Brussels is unacceptable.", [("HUN/GOV", "THREATEN", "BEL/GOV")],
          id="an-acute-accent-apostrophe-and-the-content-of-a-threat-noun"),
+    case("In November, President Trump promised that tariffs on Mexico would remain in effect.", [],
+         date="2025-03-06", id="promising-a-harm-holds-is-no-agreement-with-its-victim"),
 ]
 
 

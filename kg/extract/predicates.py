@@ -85,6 +85,8 @@ class PredicateFinder:
                 subject = next((c for c in judged.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return Frame(verb, coding, base, syntax.verb_words(verb), argument_head=judged, about=subject)
             return None
+        if _promises_harm(verb):
+            return None  # "Trump promised that tariffs on Mexico would remain": no agreement with Mexico
         xcomp = syntax.verbal_complement(verb)
         behaviour = lexicon.complement_verbs().get(lemma) or lexicon.complement_verbs().get(base)
         if xcomp is not None and behaviour is not None and behaviour[0] == "planned" and (
@@ -414,6 +416,23 @@ def governed(verb: Token) -> bool:
 # they announce that act ("Trump vowed to deport millions" is a planned COERCE, as the gold
 # coders code it), where a promise of cooperation stays AGREE ("pledged to accept deportees").
 _HARMS = ("COERCE", "SANCTION", "ASSAULT", "MOBILIZE")
+
+
+def _promises_harm(verb: Token) -> bool:
+    """A vow whose content clause says a harm will hold or come ("promised that tariffs would
+    remain in effect"): what is vowed is told by that clause's own words, not an agreement."""
+    if syntax.lemma(verb) not in modality.VOWS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                harm = lexicon.lookup(syntax.lemma(subject), "N", ())
+                if lexicon.object_classes().get(syntax.lemma(subject)) == "TARIFF" or (
+                        harm is not None and harm.type in _HARMS):
+                    return True
+    return False
 
 
 def vows_harm(head: Token, complement: Token) -> bool:
