@@ -362,6 +362,7 @@ CASES = [
          id="an-acute-accent-apostrophe-and-the-content-of-a-threat-noun"),
     case("In November, President Trump promised that tariffs on Mexico would remain in effect.", [],
          date="2025-03-06", id="promising-a-harm-holds-is-no-agreement-with-its-victim"),
+    case("The US charged Mexico a 25% tariff.", [("USA/GOV", "SANCTION", "MEX/GOV")], id="charging-a-tariff-is-imposing-it"),
 ]
 
 

@@ -438,7 +438,25 @@ def _promises_harm(verb: Token) -> bool:
 def vows_harm(head: Token, complement: Token) -> bool:
     if syntax.lemma(head) not in modality.VOWS or any(c.dep_ in ("dative", "dobj") for c in head.children):
         return False
-    coding = lexicon.lookup(syntax.phrasal_lemma(complement), "V", ())
+    for purpose in complement.children:
+        # "promised to sign all necessary documents to charge Mexico a 25% tariff": the harm the
+        # signing is for is what is vowed
+        if purpose.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children) \
+                and _codes_harm(purpose):
+            return True
+    for obj in complement.children:
+        if obj.dep_ == "dobj":
+            for purpose in obj.children:
+                if purpose.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children) \
+                        and _codes_harm(purpose):
+                    return True
+    return _codes_harm(complement)
+
+
+def _codes_harm(complement: Token) -> bool:
+    classes = tuple(filter(None, (lexicon.object_classes().get(syntax.lemma(c)) for c in complement.children
+                                  if c.dep_ in ("dobj", "dative", "npadvmod"))))
+    coding = lexicon.lookup(syntax.phrasal_lemma(complement), "V", classes)
     if coding is not None and coding.is_light:  # "vowed to carry out mass deportations"
         patient = syntax.patient(complement)
         coding = lexicon.lookup(syntax.lemma(patient), "N", ()) if patient is not None else None
