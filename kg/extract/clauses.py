@@ -202,7 +202,8 @@ class ClauseReader:
                     lexicon.PredicateRow(frame.lemma, "V", "*", "112", None, None, frozenset())))
                 told = replace(stance, modality="asserted", speaker=None)
                 made = self._statement(accusation, ctx, speaker, statement.actor, frame.words, told, False)
-                accused.append(replace(made, inferred=statement.inferred and ("target",) if "actor" in statement.inferred else (),
+                # the accused is the state the act's statement has; inferred there, inferred here
+                accused.append(replace(made, inferred=("target",) if "actor" in statement.inferred else (),
                                        cues=made.cues + ("reported-abuse",)))
         return accused
 
@@ -227,22 +228,7 @@ class ClauseReader:
         if frames.is_removal(frame.coding):
             target = frames.sent_home(target, destination, frame.lemma, ctx.memory, self.resolver.gaz)
         coding = _adjust(frame.coding, frame.lemma, actor, target, stance.modality)
-        if coding.type == "COOPERATE" and frame.coding.type == "COERCE":
-            # "ICE returned 71 U.S. citizens from El Salvador": bringing one's nationals home is
-            # cooperation with the state they come from (PLOVER's recipient), the people its object
-            obj = obj or (target.text if target is not None else None)
-            target = origin if origin is not None and origin.entity.type == "Country" and \
-                origin.entity.country != actor.entity.country else frames.STORY_STATE
-        elif coding.type in ("AGREE", "COOPERATE", "SUPPORT") and target is not None \
-                and target.entity.type == "PopulationGroup" and target.entity.country \
-                and target.entity.country == actor.entity.country:
-            # "Vietnam pledged to support the repatriation of Vietnamese nationals detained in the
-            # US": a state's cooperation on its own people is with the state that removes them
-            obj, target = obj or target.text, frames.STORY_STATE
-        if coding.type == "SANCTION" and target is not None and target.entity.type == "PopulationGroup" \
-                and target.entity.country and target.entity.country != actor.entity.country:
-            # "stopped issuing visas to Filipino workers": a visa ban on a people is on their state
-            obj, target = obj or target.text, Participant(entities.country(self.resolver.gaz, target.entity.country), target.text)
+        target, obj = self._state_for_people(coding, frame.coding, actor, target, obj, origin)
         if stance.negated and coding.type in _COOPERATIVE and not nominal and modality.declares_refusal(frame.head):
             # "we cannot accept Venezuelan deportees": PLOVER REJECT ("refuse", "decline"), as
             # the coders of the real-news sets code it; the refusal itself is what is told now
@@ -274,6 +260,27 @@ class ClauseReader:
             extractor=ctx.extractor,
             predicate_offset=ctx.offset + frame.head.idx,
         )
+
+    def _state_for_people(self, coding: Coding, read: Coding, actor: Participant, target: Participant | None,
+                          obj: str | None, origin: Participant | None) -> tuple[Participant | None, str | None]:
+        """PLOVER's recipient where the words name people: the state they stand for, the people
+        the object."""
+        if coding.type == "COOPERATE" and read.type == "COERCE":
+            # "ICE returned 71 U.S. citizens from El Salvador": bringing one's nationals home is
+            # cooperation with the state they come from, else the story's removing state
+            state = origin if origin is not None and origin.entity.type == "Country" and \
+                origin.entity.country != actor.entity.country else frames.STORY_STATE
+            return state, obj or (target.text if target is not None else None)
+        if target is None or target.entity.type != "PopulationGroup" or not target.entity.country:
+            return target, obj
+        if coding.type in ("AGREE", "COOPERATE", "SUPPORT") and target.entity.country == actor.entity.country:
+            # "Vietnam pledged to support the repatriation of Vietnamese nationals detained in the
+            # US": a state's cooperation on its own people is with the state that removes them
+            return frames.STORY_STATE, obj or target.text
+        if coding.type == "SANCTION" and target.entity.country != actor.entity.country:
+            # "stopped issuing visas to Filipino workers": a visa ban on a people is on their state
+            return Participant(entities.country(self.resolver.gaz, target.entity.country), target.text), obj or target.text
+        return target, obj
 
     def _inverse_statements(self, frame: Frame, ctx: SentenceContext) -> list[Statement]:
         """"Italy's transfer of migrants drew condemnation from rights groups": the groups accuse Italy."""
@@ -395,7 +402,6 @@ class ClauseReader:
             state = self.resolver.actor_at(held, ctx) if held is not None else None
             if state is not None and state.entity.type == "Country":
                 return [state]  # "seven months in detention in the U.S.": by the U.S.
-        if frames.is_removal(frame.coding):
             source = syntax.prep_object(noun, ("from",)) or syntax.prep_object(syntax.prep_object(noun, ("of",)), ("from",))
             origin = self.resolver.actor_at(source, ctx) if source is not None else None
             if origin is not None and origin.entity.type in ("Country", "GovernmentBody"):
