@@ -475,9 +475,8 @@ def _settle_home_parties(statements: list[Statement], memory, gaz) -> list[State
         if actor is None or (target is not None and target.entity.type in _STATE_LIKE
                              and target.entity.country == actor.entity.country):
             continue  # the article never says whose, or it is a state acting on itself: no event
-        else:
-            inferred = tuple(dict.fromkeys(statement.inferred + tuple(r for r in roles if r != "attributed_to")))
-            settled.append(replace(statement, **changes, inferred=inferred, cues=statement.cues + ("story-role",)))
+        inferred = tuple(dict.fromkeys(statement.inferred + tuple(r for r in roles if r != "attributed_to")))
+        settled.append(replace(statement, **changes, inferred=inferred, cues=statement.cues + ("story-role",)))
     return settled
 
 

@@ -162,10 +162,6 @@ class TargetFinder:
                 if participant is not None and participant.entity.id != actor.id:
                     return participant, None
         creates = "creates" in frame.coding.frame or bool(frame.chain)  # "reached an agreement", "held talks"
-        if patient is not None and frame.coding.removes:
-            people = self._people_removed(patient, ctx)
-            if people is not None:
-                return people, object_text(patient, None)
         if patient is not None and not creates:
             thing = self.thing(patient, ctx)
             if thing is not None:
