@@ -363,6 +363,8 @@ CASES = [
     case("In November, President Trump promised that tariffs on Mexico would remain in effect.", [],
          date="2025-03-06", id="promising-a-harm-holds-is-no-agreement-with-its-victim"),
     case("The US charged Mexico a 25% tariff.", [("USA/GOV", "SANCTION", "MEX/GOV")], id="charging-a-tariff-is-imposing-it"),
+    case("U.S. and Cuban officials discussed migration issues earlier this month.",
+         [("USA/GOV", "CONSULT", "CUB/GOV"), ("CUB/GOV", "CONSULT", "USA/GOV")], id="officials-of-a-name-and-an-adjective"),
 ]
 
 

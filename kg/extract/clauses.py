@@ -310,15 +310,14 @@ class ClauseReader:
             if pair:
                 found.extend(pair)
                 continue
+            shared = self._states_sharing(token, ctx)
+            if shared:
+                found.extend(shared)  # "U.S. and Cuban officials", "the governments of Spain and Mauritania"
+                continue
             token = self._person_after_place(token, ctx)
             participant = self.resolver.resolve(token, ctx.mentions, ctx.memory)
             if participant is None and lexicon.object_classes().get(syntax.lemma(token)) == "FLIGHT":
                 participant = self._operator(token, ctx)
-            if participant is None:
-                shared = self._states_sharing(token, ctx)
-                if shared:
-                    found.extend(shared)
-                    continue
             if participant is not None and participant.entity.type in ACTOR_TYPES:
                 found.append(participant)
         return found
@@ -346,7 +345,7 @@ class ClauseReader:
         if owner is not None and owner.conjuncts:
             sides = [self.resolver.actor_at(t, ctx) for t in (owner, *owner.conjuncts)]
         else:
-            adjective = next((c for c in token.children if c.dep_ == "amod" and c.conjuncts), None)
+            adjective = next((c for c in token.children if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts), None)
             if adjective is None:
                 return []
             sides = [self.resolver.modifier_actor(t, ctx) for t in (adjective, *adjective.conjuncts)]
