@@ -41,9 +41,10 @@ TRAIN = [
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 
 
-def labelled(paths: list[str]) -> tuple[list[tuple[str, dict, bool, float]], dict[str, int]]:
+def labelled(paths: list[str]) -> tuple[list[tuple[str, dict, bool, float]], dict[str, int], dict[str, Path]]:
     """(group, features, right, current confidence) for every typed statement kg reads from the
-    files, and the number of gold events of each group (article or sentence record)."""
+    files, the number of gold events of each group (article or sentence record), and the file
+    each group comes from."""
     from kg.evaluate import GoldArticle, _per_sentence, label, load_gold
     from kg.extract import Extractor
     from kg.extract.confidence import features
@@ -52,6 +53,8 @@ def labelled(paths: list[str]) -> tuple[list[tuple[str, dict, bool, float]], dic
     items = load_gold(paths)
     gold: dict[str, int] = {}
     by_id = {(i.article.id if isinstance(i, GoldArticle) else i.id): i for i in items}
+    files = {group: Path((i.sentences[0].origin if isinstance(i, GoldArticle) else i.origin).rpartition(":")[0]).resolve()
+             for group, i in by_id.items() if not isinstance(i, GoldArticle) or i.sentences}
     rows = []
     articles = (i.article if isinstance(i, GoldArticle) else i.article() for i in items)
     for parsed in extractor.parse(articles):
@@ -62,7 +65,7 @@ def labelled(paths: list[str]) -> tuple[list[tuple[str, dict, bool, float]], dic
             gold[parsed.article.id] = gold.get(parsed.article.id, 0) + len(sentence.events)
             for statement, right in label(sentence, mine):
                 rows.append((parsed.article.id, features(statement), right, statement.confidence))
-    return rows, gold
+    return rows, gold, files
 
 
 def calibration(probabilities, outcomes) -> dict:
@@ -141,12 +144,6 @@ def cross_validated(rows, regularization: float, folds: int = 5) -> tuple[dict, 
     return checked, probabilities, outcomes
 
 
-def article_ids(paths: list[str]) -> set[str]:
-    from kg.evaluate import GoldArticle, load_gold
-
-    return {i.article.id if isinstance(i, GoldArticle) else i.id for i in load_gold(paths)}
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--train", nargs="+", default=TRAIN, help="gold files to fit on (default: the committed ones)")
@@ -158,10 +155,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "kg" / "lexicon" / "confidence.json")
     args = parser.parse_args(argv)
 
-    rows, gold = labelled([str(ROOT / p) if not Path(p).is_absolute() else p for p in args.train])
+    rows, gold, files = labelled([str(ROOT / p) if not Path(p).is_absolute() else p for p in args.train])
     bias, weights = fit(rows, args.regularization)
     checked, probabilities, outcomes = cross_validated(rows, args.regularization)
-    chosen = article_ids(args.threshold_on) if args.threshold_on else set(gold)
+    news = {Path(ROOT / p if not Path(p).is_absolute() else p).resolve() for p in args.threshold_on or ()}
+    chosen = {g for g, f in files.items() if f in news} if news else set(gold)
     pick = [i for i, r in enumerate(rows) if r[0] in chosen and probabilities[i] is not None]
     threshold, thresholds = best_threshold([probabilities[i] for i in pick], [outcomes[i] for i in pick],
                                            sum(n for g, n in gold.items() if g in chosen))
@@ -179,7 +177,7 @@ def main(argv: list[str]) -> int:
         "in_sample": calibration([predict(bias, weights, r[1]) for r in rows], [int(r[2]) for r in rows]),
     }
     if args.check:
-        check, check_gold = labelled(args.check)
+        check, check_gold, _ = labelled(args.check)
         predicted = [predict(bias, weights, r[1]) for r in check]
         result["check"] = {"files": args.check, **calibration(predicted, [int(r[2]) for r in check]),
                            "thresholds": best_threshold(predicted, [int(r[2]) for r in check], sum(check_gold.values()))[1]}

@@ -59,8 +59,6 @@ _REMOVED_PEOPLE = ("deportee", "returnee", "expellee")
 # People whose nationality adjective says whose they are, not who sends them.
 _PEOPLE_OF_A_NATION = ("refugee", "migrant", "national", "citizen", "seeker", "worker", "people", "person",
                        "immigrant", "family", "child")
-# Journeys whose object is the people the vehicle carries.
-_CARRYING = ("carry", "transport", "bring")
 # States whose actors act as states in a story (people and groups of no state do not remove anyone).
 _STATE_LIKE = ("Country", "GovernmentBody")
 #: PLOVER: "Requires recipient: Yes" (AID too in PLOVER, but aid announced for no one is still aid).
@@ -290,7 +288,7 @@ def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver, 
     """The people a vehicle carries; with `journey`, also the object of the journey's verb ("the
     plane carried 26 Iraqi citizens"), once the vehicle is known to be a removal's."""
     carried = syntax.carried_token(vehicle)
-    if carried is None and journey and vehicle.dep_ == "nsubj" and syntax.lemma(vehicle.head) in _CARRYING:
+    if carried is None and journey and vehicle.dep_ == "nsubj" and syntax.lemma(vehicle.head) in syntax.CARRYING:
         carried = syntax.direct_object(vehicle.head)
     participant = resolver.resolve(carried, ctx.mentions, ctx.memory) if carried is not None else None
     return participant if participant is not None and participant.entity.type == "PopulationGroup" else None

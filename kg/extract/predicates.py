@@ -558,9 +558,9 @@ _TYPE_PREPOSITIONS = {
 # Nouns whose infinitive says what is threatened, not what is done.
 _THREAT_NOUNS = ("threat", "warning", "ultimatum")
 _MOVEMENT_CODES = ("174", "0841")
-# Verbs that stop or resume what they govern, and nouns of handling that stand for what they handle.
 # Adjectives that make support material (PLOVER AID, not verbal SUPPORT).
 _MATERIAL = ("financial", "humanitarian", "military", "technical", "economic", "budgetary", "logistical", "material")
+# Verbs that stop or resume what they govern, and nouns of handling that stand for what they handle.
 _STOPPING = ("stop", "halt", "suspend", "cease", "resume", "end")
 _PROCESSING = ("issuance", "issuing", "issue", "processing", "granting", "delivery")
 

@@ -563,6 +563,10 @@ def content_clause(clause: Token) -> bool:
     return clause.dep_ in ("relcl", "acl") and lexicon.object_classes().get(lemma(clause.head)) in ("DISCOURSE", "CLAIM")
 
 
+#: Verbs whose object is what a vehicle or a removal carries ("a flight carrying 80 migrants").
+CARRYING = ("carry", "transport", "bring")
+
+
 def carried_token(head: Token) -> Token | None:
     """The people a deportation or a flight moves: its "of" or "with" object ("two flights with
     Venezuelans"), or the object of "carrying"."""
@@ -573,12 +577,12 @@ def carried_token(head: Token) -> Token | None:
             continue
         if token.dep_ == "pobj" and (token.head.lower_ == "of" or (token.head.lower_ == "with" and token.head.head.i == head.i)):
             return token
-        if token.dep_ == "dobj" and token.head.dep_ == "acl" and lemma(token.head) in ("carry", "transport", "bring", "take"):
+        if token.dep_ == "dobj" and token.head.dep_ == "acl" and lemma(token.head) in (*CARRYING, "take"):
             return token
     # "two U.S. deportation flights to Guatemala, each carrying around 80 migrants": a
     # distributive gerund clause on the verb the vehicle belongs to
     for clause in head.head.children if head.head.i != head.i else ():
-        if clause.dep_ == "advcl" and clause.i > head.i and lemma(clause) in ("carry", "transport", "bring") and any(
+        if clause.dep_ == "advcl" and clause.i > head.i and lemma(clause) in CARRYING and any(
                 c.dep_ == "nsubj" and c.lower_ in ("each", "both", "all") for c in clause.children):
             return direct_object(clause)
     return None
