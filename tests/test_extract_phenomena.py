@@ -365,6 +365,16 @@ CASES = [
     case("The US charged Mexico a 25% tariff.", [("USA/GOV", "SANCTION", "MEX/GOV")], id="charging-a-tariff-is-imposing-it"),
     case("U.S. and Cuban officials discussed migration issues earlier this month.",
          [("USA/GOV", "CONSULT", "CUB/GOV"), ("CUB/GOV", "CONSULT", "USA/GOV")], id="officials-of-a-name-and-an-adjective"),
+    case("The Netherlands called on Morocco to take back its nationals.", [("NLD/GOV", "REQUEST", "MAR/GOV")],
+         id="the-party-called-on-is-the-target"),
+    case("Kenyan police detained dozens of Ethiopians.\nThey were placed in detention pending deportation.",
+         [("KEN/COP", "COERCE", "Ethiopian nationals"), ("KEN/GOV", "COERCE", "Ethiopian nationals")],
+         id="placed-in-detention-and-they-are-the-people-detained"),
+    case("Bhutan agreed to receive the men.\nIn Paro, the Bhutanese authorities took custody of the deportees.",
+         [("BTN/GOV", "AGREE", None)], id="taking-custody-of-people-is-no-detention"),
+    case("The United States deported 190 Venezuelans.\nCabello said 190 Venezuelan migrants were received at the airport.",
+         [("USA/GOV", "COERCE", "Venezuelan nationals"), ("VEN/GOV", "COOPERATE", "USA/GOV")],
+         id="people-received-with-no-one-named-are-taken-in-by-their-state"),
 ]
 
 

@@ -174,6 +174,9 @@ class ActorResolver(PronounResolution):
             entity = self._entity(token, mentions, memory, as_place)
         if entity is None:
             return None
+        if entity.type == "PopulationGroup" and token.tag_ != "PRP":
+            # "police detained dozens of Ethiopians. They were placed in detention": who "they" were
+            memory.last_people = (memory.sentence_index, entity)
         if entity.type == "PopulationGroup" and entity.country:
             memory.nationalities.add(entity.country)
             memory.last_nationality = (memory.sentence_index, entity.country)

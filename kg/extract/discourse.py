@@ -45,6 +45,7 @@ class ArticleMemory:
     quote_speaker: Participant | None = None  # set by "X stated:", for the quotation that follows
     people_seen: list[tuple[int, int, Entity]] = field(default_factory=list)  # (sentence, token, person)
     last_group: tuple[int, Entity] | None = None
+    last_people: tuple[int, Entity] | None = None  # the latest group of people, by any name
     last_organization: tuple[int, Entity] | None = None  # for "the group", "the organization"
     last_pair: tuple[int, tuple[Participant, Participant]] | None = None  # the two sides of the last meeting
     story: Story = field(default_factory=Story)  # the migration story so far, for roles sentences leave out

@@ -173,6 +173,8 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     if "creates" in frame.coding.frame and frame.head.pos_ in ("VERB", "AUX") and agentless(frame.head):
         # "The pact was signed on Monday": by the two states the article is about, each with the other
         return ctx.memory.leading_states()
+    if receives(frame) and frame.head.pos_ in ("VERB", "AUX") and agentless(frame.head):
+        return _home_of_received(frame, ctx, resolver)
     refusal = frame.coding.type == "REJECT"  # "40 children were denied permits": by the story's state
     if frame.head.pos_ == "NOUN" and is_removal(frame.coding):
         # "the deportation of 180 Afghans", with no deporter named: the story's, when people are named
@@ -203,6 +205,17 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     if participant.entity.sector not in (None, "REF", "CRM"):
         return []  # "officials were detained": not a removal of migrants
     return [STORY_STATE]
+
+
+def _home_of_received(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> list[Participant]:
+    """"190 Venezuelan migrants were received at Maiquetia": people taken in with no one named
+    are taken in by their own state, when the article says whose they are (else no one is named)."""
+    moved = syntax.patient(frame.head)
+    people = resolver.resolve(moved, ctx.mentions, ctx.memory) if moved is not None else None
+    if people is None or people.entity.type != "PopulationGroup" or not people.entity.country \
+            or people.entity.country in entities.INTERNATIONAL:
+        return []
+    return [Participant(entities.country(resolver.gaz, people.entity.country), "")]
 
 
 def acts_for_a_state(speaker: Participant | None) -> bool:

@@ -163,13 +163,19 @@ class PredicateFinder:
         if lemma == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
             return None  # "called it an administrative matter": naming, not a call
         patient = syntax.patient(verb)
-        classes = self.classes(patient, ctx) if patient is not None else ()
+        # custody held is a detention only as a place ("taken into custody"); "took custody of the
+        # deportees" is a handover
+        classes = tuple(c for c in self.classes(patient, ctx) if c != "CUSTODY") if patient is not None else ()
         for second in verb.children:  # "paid Rwanda 240 million pounds": both objects count
             if second.dep_ in ("dobj", "dative", "npadvmod") and (patient is None or second.i != patient.i) and second.pos_ in ("NOUN", "PROPN"):
                 classes += self.classes(second, ctx)
         if not classes:
             classes = self._prepositional_classes(verb, ctx)
         coding = lexicon.lookup(lemma, "V", classes)
+        if coding is None or coding.object_class in _UNSPECIFIC_OBJECTS:
+            custody = self._custody(verb, lemma)  # "were taken into custody", "placed in detention"
+            if custody is not None:
+                return custody
         if coding is None or coding.is_light or coding.object_class in _UNSPECIFIC_OBJECTS:
             # kg's rows say nothing specific here, or only who undergoes it (the hand lexicon wins
             # where it names the thing acted on); a PETRARCH pattern naming the words of a
@@ -269,6 +275,18 @@ class PredicateFinder:
             if kind in ACTOR_TYPES:
                 found.append("ACTOR")
         return tuple(dict.fromkeys(found))
+
+    @staticmethod
+    def _custody(verb: Token, lemma: str) -> Coding | None:
+        """"Taken into custody", "placed in detention", "sent to prison": a verb that puts people
+        where they are held is a detention, whoever they are (the people stay its patient)."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _CUSTODY_PREPS:
+                place = syntax.prep_object(prep, None)
+                if place is not None and lexicon.object_classes().get(syntax.compound_lemma(place),
+                                                                      lexicon.object_classes().get(syntax.lemma(place))) == "CUSTODY":
+                    return lexicon.lookup(lemma, "V", ("CUSTODY",))
+        return None
 
     def _prepositional_classes(self, verb: Token, ctx: SentenceContext) -> tuple[str, ...]:
         """"cracked down on migrants", "imposed tariffs on": the object behind a particle/preposition."""
@@ -600,6 +618,8 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
 # Object classes that say only which people undergo an act, not what it is: a prepositional
 # pattern naming its words is more specific ("taken into custody"; a party met stays a meeting).
 _UNSPECIFIC_OBJECTS = ("*", "GROUP")
+# Prepositions that put someone where they are held ("into custody", "in detention", "to prison").
+_CUSTODY_PREPS = ("into", "in", "to", "under")
 
 
 def prepositional_pattern(verb: Token, lemma: str) -> Coding | None:

@@ -54,6 +54,12 @@ class PronounResolution:
             group = self._group_before(token, memory)
             if group is not None:
                 return group
+        if lower == "they" and token.dep_ == "nsubjpass":
+            # "Police detained dozens of Ethiopians. They were placed in detention": what is done
+            # to "they" was done to the people just named, not by the subject before
+            people = memory.recent(memory.last_people, window=1)
+            if people is not None:
+                return people
         if lower in _PRONOUNS_PLURAL:
             subject = memory.recent(memory.last_subject, window=1)
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):

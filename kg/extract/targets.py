@@ -87,7 +87,7 @@ class TargetFinder:
             candidates.append(self.resolver.actor_at(frame.about, ctx) or self.owner(frame.about, ctx, exclude=actor))
         if frame.governor is not None:
             governed = syntax.direct_object(frame.governor) or next(  # "we were approached by the US to accept"
-                (c for c in frame.governor.children if c.dep_ == "nsubjpass"), None)
+                (c for c in frame.governor.children if c.dep_ == "nsubjpass"), None) or _bound_object(frame.governor)  # "called on Morocco to take back"
             if governed is not None:
                 addressed = self.resolver.actor_at(governed, ctx) or self.owner(governed, ctx, exclude=actor)
                 if addressed is None and governed.pos_ in ("NOUN", "PROPN"):
@@ -410,6 +410,12 @@ class TargetFinder:
                         else:
                             origin = place
         return destination, origin
+
+
+def _bound_object(verb: Token) -> Token | None:
+    """The object of a verb's bound preposition: "Morocco" of "called on Morocco to ..."."""
+    particle = syntax.phrasal_lemma(verb).partition(" ")[2]
+    return syntax.prep_object(verb, (particle,)) if particle else None
 
 
 def object_text(token: Token | None, target: Participant | None) -> str | None:
