@@ -375,6 +375,19 @@ CASES = [
     case("The United States deported 190 Venezuelans.\nCabello said 190 Venezuelan migrants were received at the airport.",
          [("USA/GOV", "COERCE", "Venezuelan nationals"), ("VEN/GOV", "COOPERATE", "USA/GOV")],
          id="people-received-with-no-one-named-are-taken-in-by-their-state"),
+    case("Djibouti ordered thousands of undocumented Ethiopians to leave the country.",
+         [("DJI/GOV", "COERCE", "Ethiopian nationals")], id="an-order-to-leave-is-an-expulsion"),
+    case("The general ordered troops to leave the capital.", [], id="an-order-to-troops-is-no-expulsion"),
+    case("The United States has advised its citizens to leave Haiti.", [("USA/GOV", "REQUEST", "American nationals")],
+         id="advising-someone-to-do-something-is-a-request"),
+    case("The Ethiopian Embassy has advised nationals without legal residency to leave.",
+         [("ETH/GOV", "REQUEST", "Ethiopian nationals")], id="bare-nationals-are-the-acting-state-s"),
+    case("Japan deported five foreign nationals.", [("JPN/GOV", "COERCE", "nationals")],
+         id="foreign-nationals-are-no-one-s-in-particular"),
+    case("Lithuania has erected a fence along its border with Belarus.", [("LTU/GOV", "COERCE", "BLR/GOV")],
+         id="fencing-a-border-restricts-movement-as-closing-it-does"),
+    case("Canada has closed its embassy in Port-au-Prince.", [("CAN/GOV", "SANCTION", "HTI/GOV")],
+         id="closing-an-embassy-reduces-relations-with-the-host"),
 ]
 
 

@@ -104,6 +104,11 @@ class PredicateFinder:
                 embedded = _embedded_coding(xcomp, self, ctx)
                 if coding.type == "THREATEN" and embedded is not None:
                     coding = threat_mode(coding, embedded)
+                if kind == "govern-object" and base in _ORDERING and syntax.lemma(xcomp) in _LEAVING:
+                    # "ordered thousands of Ethiopians to leave the country": an expulsion order is
+                    # the expulsion (CAMEO 174), of the people ordered out
+                    coding = lexicon.coding_for(_EXPULSION_ORDER)
+                    embedded = None
                 self.consume_objects(xcomp, ctx)
                 return Frame(
                     verb, coding, base, syntax.verb_words(verb), argument_head=xcomp,
@@ -618,6 +623,10 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
 # Object classes that say only which people undergo an act, not what it is: a prepositional
 # pattern naming its words is more specific ("taken into custody"; a party met stays a meeting).
 _UNSPECIFIC_OBJECTS = ("*", "GROUP")
+# Orders to leave: an expulsion of the people ordered out ("were ordered to leave the country").
+_ORDERING = ("order", "instruct", "direct", "tell", "force", "compel")
+_LEAVING = ("leave", "depart", "exit", "quit")
+_EXPULSION_ORDER = lexicon.PredicateRow("expel", "V", "GROUP", "174", None, "deport", frozenset({"move"}))
 # Prepositions that put someone where they are held ("into custody", "in detention", "to prison").
 _CUSTODY_PREPS = ("into", "in", "to", "under")
 

@@ -32,6 +32,8 @@ _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "ove
 _CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
 
 
+# Words beside "nationals" that leave open whose they are ("the 40 nationals").
+_BARE_WORDS = ("the", "all", "some", "many", "several", "dozens", "hundreds", "thousands", "of")
 # Verbs whose object comes into being by them.
 _CREATING = ("form", "create", "establish", "set", "launch", "found", "build")
 # Entity types of words that never name the people a removal moves.
@@ -52,6 +54,7 @@ class TargetFinder:
         centre in Guatemala" → Guatemala), unless the visitor's own."""
         if target is None:
             return target, obj
+        target = self._own_nationals(target, actor)
         visit = frame.coding.type == "CONSULT" and frame.coding.mode == "visit"
         if visit and target.entity.type == "Organization" and target.entity.sector is None:
             # "visited the Terrorism Confinement Center", "toured the Guatemalan Migrant Reception
@@ -67,6 +70,18 @@ class TargetFinder:
             if country and country != actor.entity.country and country not in entities.INTERNATIONAL:
                 return Participant(entities.country(self.resolver.gaz, country), target.text), obj
         return None, obj or target.text
+
+    def _own_nationals(self, target: Participant, actor: Participant) -> Participant:
+        """"The Ethiopian Embassy advised nationals to leave": nationals no word says whose are
+        the nationals of the state that addresses or acts on them."""
+        entity = target.entity
+        words = [w for w in target.text.lower().split() if not w.replace(",", "").isdigit() and w not in _BARE_WORDS]
+        if entity.type != "PopulationGroup" or entity.country or [w.rstrip("s") for w in words] not in (["national"], ["citizen"]):
+            return target  # "foreign nationals", "third-country nationals", "nationals of 20 countries": not theirs
+        state = actor.entity
+        if not state.country or state.country in entities.INTERNATIONAL or state.type not in ("Country", "GovernmentBody", "Person"):
+            return target
+        return replace(target, entity=entities.group(self.resolver.gaz, entity.label, state.country, entity.sector))
 
     def find(
         self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
