@@ -388,6 +388,18 @@ CASES = [
          id="fencing-a-border-restricts-movement-as-closing-it-does"),
     case("Canada has closed its embassy in Port-au-Prince.", [("CAN/GOV", "SANCTION", "HTI/GOV")],
          id="closing-an-embassy-reduces-relations-with-the-host"),
+    case("Kenya and Somalia held talks on refugee returns in Nairobi.",
+         [("KEN/GOV", "CONSULT", "SOM/GOV"), ("SOM/GOV", "CONSULT", "KEN/GOV")],
+         id="two-sides-talking-about-people-talk-with-each-other"),
+    case("Bangladesh and Myanmar agreed to start the repatriation of Rohingya refugees.",
+         [("BGD/GOV", "AGREE", "MMR/GOV"), ("MMR/GOV", "AGREE", "BGD/GOV")],
+         id="two-sides-agreeing-on-people-agree-with-each-other"),
+    case("Details of the operations will be agreed directly between Frontex and the national authorities of Serbia.",
+         [("EUR/None", "AGREE", "SRB/GOV"), ("SRB/GOV", "AGREE", "EUR/None")],
+         id="agreeing-the-details-is-an-agreement"),
+    case("Officials attended the signing of an agreement between Georgia and Germany.",
+         [("GEO/GOV", "SUPPORT", "DEU/GOV"), ("DEU/GOV", "SUPPORT", "GEO/GOV")],
+         id="the-signing-of-an-agreement-between-two-states"),
 ]
 
 

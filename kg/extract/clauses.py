@@ -134,10 +134,12 @@ class ClauseReader:
             # does the same with someone else
             if _reciprocal(frame.coding) and len(actors) == 2 and others and not stance.negated \
                     and "party" not in frame.coding.frame and (
-                target is None or target.entity.type not in ACTOR_TYPES
+                target is None or target.entity.type not in ACTOR_TYPES or (
+                    target.entity.type == "PopulationGroup" and any(c.dep_ == "nsubj" for c in frame.head.children))
             ):
                 # "Panama and Guatemala agreed", "the two leaders discussed": each side acts
-                # towards the other (dyadic coding of reciprocal events, as in CAMEO)
+                # towards the other (dyadic coding of reciprocal events, as in CAMEO); the people
+                # they talk about or agree to return are the object ("held talks on refugee returns")
                 pairs = [(other, obj) for other in others]
             else:
                 pairs = [(target, obj)] + [(extra, obj) for extra in more]
@@ -419,6 +421,8 @@ class ClauseReader:
         "talks have taken place between Sweden and Iraq": the sides of a reciprocal event noun,
         told with "between" on the noun or on the verb that says the event happened."""
         between = syntax.prep_object(noun, ("between",))
+        if between is None:  # "the signing of an agreement between Georgia and Germany"
+            between = syntax.prep_object(syntax.prep_object(noun, ("of",)), ("between",))
         if between is None and noun.dep_ in ("nsubj", "nsubjpass") and syntax.lemma(noun.head) in _HAPPENING:
             between = syntax.prep_object(noun.head, ("between",))
         if between is None:

@@ -188,8 +188,8 @@ class PredicateFinder:
             specific = prepositional_pattern(verb, lemma)
             if specific is not None:
                 return specific
-        if coding is not None and "DISCOURSE" in classes and coding.type not in _JUDGING:
-            return None  # "released a statement", "requested anonymity": talk about talk
+        if coding is not None and "DISCOURSE" in classes and coding.type not in _JUDGING + ("AGREE",):
+            return None  # "released a statement", "requested anonymity": talk about talk ("agreed the details" is an agreement)
         return coding
 
     def noun_coding(self, noun: Token, ctx: SentenceContext) -> Coding | None:
