@@ -400,6 +400,11 @@ CASES = [
     case("Officials attended the signing of an agreement between Georgia and Germany.",
          [("GEO/GOV", "SUPPORT", "DEU/GOV"), ("DEU/GOV", "SUPPORT", "GEO/GOV")],
          id="the-signing-of-an-agreement-between-two-states"),
+    case("Nigerian President Bola Tinubu met Abike Dabiri-Erewa on Monday.\nDabiri-Erewa condemned Libya.\n"
+         "Erewa also condemned Tunisia.",
+         [("NGA/GOV", "CONSULT", "Abike Dabiri-Erewa"), ("Abike Dabiri-Erewa", "ACCUSE", "LBY/GOV"),
+          ("Abike Dabiri-Erewa", "ACCUSE", "TUN/GOV")], date="2025-04-10",
+         id="a-hyphenated-surname-and-its-last-part-name-the-person-before"),
 ]
 
 

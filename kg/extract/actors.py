@@ -226,8 +226,24 @@ class ActorResolver(PronounResolution):
                 memory.last_group = (memory.sentence_index, structural)
             return structural
         if mention is None:
-            return self._named_apposition(token, mentions, memory, as_place)
+            return self._named_apposition(token, mentions, memory, as_place) or self._person_named_before(token, memory)
         return self._from_mention(token, mention, mentions, memory, as_place)
+
+    @staticmethod
+    def _person_named_before(token: Token, memory: ArticleMemory) -> Entity | None:
+        """"Abike Dabiri-Erewa spoke ... Dabiri-Erewa condemned Libya": a name the tagger no longer
+        sees as a person's is the person the article has named by it (hyphenated parts joined)."""
+        if token.pos_ != "PROPN":
+            return None
+        start = token.i
+        while start > 0 and token.doc[start - 1].tag_ in ("HYPH", "NNP") and token.doc[start - 1].head.i == token.i:
+            start -= 1
+        for text in (token.doc[start:token.i + 1].text, token.text):
+            known = memory.person_names.get(syntax.name_key(text.replace(" - ", "-")))
+            if known is not None:
+                memory.mark_person(known, token.i)
+                return known
+        return None
 
     def _named_apposition(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
         """"the UN refugee agency UNHCR", "the U.N. migration agency, IOM": a generic head named beside it."""

@@ -99,6 +99,9 @@ class ArticleMemory:
             parts = name.split()
             if len(parts) > 1:
                 names.add(parts[-1])
+                if "-" in parts[-1]:
+                    # "Abike Dabiri-Erewa" is later "Dabiri-Erewa" or "Erewa" ("Salinas-Chavez", "Chavez")
+                    names.update(p for p in parts[-1].split("-") if len(p) > 2)
         for name in names:
             self.person_names.setdefault(syntax.name_key(name), entity)
         if entity.role and entity.country:
