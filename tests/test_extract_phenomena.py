@@ -405,6 +405,16 @@ CASES = [
          [("NGA/GOV", "CONSULT", "Abike Dabiri-Erewa"), ("Abike Dabiri-Erewa", "ACCUSE", "LBY/GOV"),
           ("Abike Dabiri-Erewa", "ACCUSE", "TUN/GOV")], date="2025-04-10",
          id="a-hyphenated-surname-and-its-last-part-name-the-person-before"),
+    case("New Zealand's prime minister Christopher Luxon raised his grave concerns with Albanese.",
+         [("NZL/GOV", "ACCUSE", "AUS/GOV")], date="2025-02-10", id="raising-concerns-with-someone-criticizes-them"),
+    case("Kenya's president expressed no concern about the plan.", [], date="2025-02-10",
+         id="no-concern-voiced-is-no-criticism"),
+    case("Trump described the migrants as monsters.", [("USA/GOV", "ACCUSE", "migrants")], date="2025-02-10",
+         id="a-condemning-name-is-criticism"),
+    case("Starmer described the deal as a landmark agreement that will end illegal crossings.", [],
+         date="2025-02-10", id="a-name-that-praises-is-no-criticism"),
+    case("The Brazilian government objected to the treatment of the deportees by the United States.",
+         [("BRA/GOV", "ACCUSE", "USA/GOV")], id="objecting-to-treatment-accuses-who-treats-not-who-is-treated"),
 ]
 
 

@@ -124,6 +124,9 @@ class PredicateFinder:
                 return None  # transparent: the complement is the event ("worked to deport them")
             # "continues to work closely with El Salvador to enhance ...": working with a partner
             # is the event; the clause after it is its purpose
+        if naming_judgment(verb):
+            # "called the deal egregious", "described them as monsters": criticism (CAMEO 111)
+            return Frame(verb, lexicon.coding_for(_JUDGED_BY_NAME), base, syntax.verb_words(verb), argument_head=verb)
         if lemma in discourse_verbs() and lemma not in ("call",) and (
             not lexicon.is_predicate(lemma, "V") or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
         ):
@@ -146,6 +149,8 @@ class PredicateFinder:
             noun_coding = self.noun_coding(patient, ctx)
             if noun_coding is None:
                 return None
+            if "stance" in noun_coding.frame and any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children):
+                return None  # "expressed no concern": a stance not voiced
             ctx.consumed.add(patient.i)
             return Frame(verb, noun_coding, syntax.lemma(patient), syntax.verb_words(verb) + " " + patient.text,
                          argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
@@ -513,7 +518,24 @@ def willing(token: Token) -> bool:
 # Judgments that, said of a policy, an act or a party, voice criticism of it.
 _CONDEMNING = _UNLAWFUL + ("wrong", "inhumane", "inhuman", "unacceptable", "cruel", "shameful", "disgraceful",
                            "irresponsible", "inappropriate", "unjust", "outrageous", "racist", "xenophobic",
-                           "barbaric", "appalling", "deplorable", "reckless", "dangerous", "unfair")
+                           "barbaric", "appalling", "deplorable", "reckless", "dangerous", "unfair", "egregious",
+                           "abusive", "brutal", "ineffective", "disastrous", "scandalous", "absurd", "hypocritical",
+                           "monster", "animal", "loophole", "disaster", "scandal", "violation", "breach")
+# Verbs that name what something is ("called the deal egregious", "described them as monsters").
+_NAMING = ("call", "describe", "term", "characterize", "characterise", "dub", "deem", "consider", "portray")
+
+
+def naming_judgment(verb: Token) -> bool:
+    """"Shaheen called the payment 'highly unusual'", "Trump described some as monsters",
+    "terming it an inappropriate approach": a naming verb whose name for its object condemns it."""
+    judged = syntax.direct_object(verb)
+    if syntax.lemma(verb) not in _NAMING or judged is None or judged.tag_ in ("WP", "WDT"):
+        return False  # "citing what it called brutal conditions": the name is the speaker's, not a judgment of anyone
+    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    # the name itself and the adjectives on it: "a landmark agreement that will end illegal crossings" is praise
+    words = [w for n in named for head in (n, *n.conjuncts) for w in (head, *(c for c in head.children if c.dep_ in ("amod", "acomp")))]
+    return any(w.lower_ in _CONDEMNING or syntax.lemma(w) in _CONDEMNING for w in words)
 
 
 def _condemned_clause(verb: Token) -> Token | None:
@@ -623,6 +645,7 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
 # Object classes that say only which people undergo an act, not what it is: a prepositional
 # pattern naming its words is more specific ("taken into custody"; a party met stays a meeting).
 _UNSPECIFIC_OBJECTS = ("*", "GROUP")
+_JUDGED_BY_NAME = lexicon.PredicateRow("criticize", "V", "*", "111", None, None, frozenset())
 # Orders to leave: an expulsion of the people ordered out ("were ordered to leave the country").
 _ORDERING = ("order", "instruct", "direct", "tell", "force", "compel")
 _LEAVING = ("leave", "depart", "exit", "quit")

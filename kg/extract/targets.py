@@ -149,9 +149,11 @@ class TargetFinder:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         for token in (pobj, *pobj.conjuncts):
-                            candidates.append(self.resolver.actor_at(token, ctx) or self.owner(token, ctx))
+                            candidates.append(self.resolver.actor_at(token, ctx) or self.owner(
+                                token, ctx, accused=frame.coding.type in ("ACCUSE", "PROTEST")))
+        accusing = frame.coding.type in ("ACCUSE", "PROTEST")
         if patient is not None:
-            candidates.append(self.owner(patient, ctx, exclude=actor, movement=frame.coding.moves_people))
+            candidates.append(self.owner(patient, ctx, exclude=actor, movement=frame.coding.moves_people, accused=accusing))
         elif instrument is not None and syntax.lemma(instrument) not in ("troop", "soldier", "force", "personnel"):
             candidates.append(self.owner(instrument, ctx, exclude=actor))  # "burned an effigy of Trump"
         for candidate in candidates:
@@ -310,12 +312,18 @@ class TargetFinder:
         return participant if participant is not None and participant.entity.type == "PopulationGroup" else None
 
     def owner(
-        self, token: Token, ctx: SentenceContext, exclude: Entity | None = None, depth: int = 0, movement: bool = False
+        self, token: Token, ctx: SentenceContext, exclude: Entity | None = None, depth: int = 0, movement: bool = False,
+        accused: bool = False,
     ) -> Participant | None:
         """The party a thing belongs to: "the U.S. permission", "American flights", "Mexico's request",
-        "decades of cooperation with the United States" (not the actor itself: "its border with Russia")."""
+        "decades of cooperation with the United States" (not the actor itself: "its border with Russia").
+        With `accused`, the owner a criticism is aimed at: never the migrants the thing is done to
+        ("objected to the treatment of the deportees by the United States": the United States)."""
 
         def usable(participant: Participant | None) -> bool:
+            if accused and participant is not None and participant.entity.type == "PopulationGroup" \
+                    and participant.entity.sector == "REF":
+                return False
             return participant is not None and (exclude is None or participant.entity.id != exclude.id)
 
         for child in token.children:
@@ -327,7 +335,7 @@ class TargetFinder:
         if of_object is not None:
             found = self.resolver.actor_at(of_object, ctx)
             if not usable(found) and depth < 2:
-                found = self.owner(of_object, ctx, exclude, depth + 1)
+                found = self.owner(of_object, ctx, exclude, depth + 1, accused=accused)
             if usable(found):
                 return found
         for child in token.children:  # "claims made by Mr. Trump", "flights operated by the U.S."
