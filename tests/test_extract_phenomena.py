@@ -415,6 +415,15 @@ CASES = [
          date="2025-02-10", id="a-name-that-praises-is-no-criticism"),
     case("The Brazilian government objected to the treatment of the deportees by the United States.",
          [("BRA/GOV", "ACCUSE", "USA/GOV")], id="objecting-to-treatment-accuses-who-treats-not-who-is-treated"),
+    case("The EU announced a $1 billion aid package for Lebanon.", [("EUR/None", "AID", "LBN/GOV")],
+         id="an-aid-package-is-aid"),
+    case("Pedro Sánchez announced up to 200 million euros of financial support from Spain for Mauritania.",
+         [("ESP/GOV", "AID", "MRT/GOV")], date="2024-08-28",
+         id="an-amount-of-support-is-the-support-and-a-person-s-own-state-is-no-counterpart"),
+    case("Japan granted special permission to stay to 212 foreign minors.", [("JPN/GOV", "AID", "children")],
+         id="permission-to-stay-is-protection"),
+    case("All expenses will be covered by the United States.", [("USA/GOV", "AGREE", None)],
+         id="covering-the-costs-is-aid-promised"),
 ]
 
 

@@ -146,6 +146,8 @@ class PredicateFinder:
             patient = syntax.patient(verb)
             if patient is None:
                 return None
+            if patient.ent_type_ == "MONEY" or syntax.lemma(patient) in _CURRENCIES:
+                patient = syntax.prep_object(patient, ("of",)) or patient  # "announced 200 million euros of financial support"
             noun_coding = self.noun_coding(patient, ctx)
             if noun_coding is None:
                 return None
@@ -209,8 +211,9 @@ class PredicateFinder:
                 c.dep_ == "amod" and c.lower_ in _MATERIAL for c in noun.children):
             # "200 million euros of financial support from Spain": support that is money is aid
             coding = lexicon.lookup("aid", "N", classes) or coding
-        if coding is None and lexicon.object_classes().get(syntax.lemma(noun)) == "FLIGHT":
-            # "deportation flights": the event is the compound, the head the vehicle
+        if coding is None and lexicon.object_classes().get(syntax.lemma(noun)) in ("FLIGHT", "AID"):
+            # "deportation flights": the event is the compound, the head the vehicle; "a $1 billion
+            # aid package": the head is what the aid comes in
             for compound in noun.lefts:
                 if compound.dep_ == "compound":
                     coding = lexicon.lookup(syntax.lemma(compound), "N", ())
@@ -268,6 +271,9 @@ class PredicateFinder:
             if key in table:
                 found.append(table[key])
                 break
+        if found and found[0] == "PERMISSION" and any(
+                c.dep_ in ("acl", "relcl") and syntax.lemma(c) in _RESIDING for c in token.children):
+            found[0] = "ASYLUM"  # "granted special permission to stay in Japan": leave to remain is protection
         for modifier in token.lefts:  # "tariff order", "visa sanctions", "repatriation flights"
             if modifier.dep_ == "compound" and syntax.lemma(modifier) in table:
                 found.append(table[syntax.lemma(modifier)])
@@ -645,6 +651,9 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
 # Object classes that say only which people undergo an act, not what it is: a prepositional
 # pattern naming its words is more specific ("taken into custody"; a party met stays a meeting).
 _UNSPECIFIC_OBJECTS = ("*", "GROUP")
+_CURRENCIES = ("euro", "dollar", "pound", "peso", "franc", "shilling", "rand", "naira", "yen", "yuan", "rupee", "million", "billion")
+# Permission to stay, remain or live somewhere is protection (ASYLUM), not mere permission.
+_RESIDING = ("stay", "remain", "reside", "live", "settle")
 _JUDGED_BY_NAME = lexicon.PredicateRow("criticize", "V", "*", "111", None, None, frozenset())
 # Orders to leave: an expulsion of the people ordered out ("were ordered to leave the country").
 _ORDERING = ("order", "instruct", "direct", "tell", "force", "compel")

@@ -54,6 +54,10 @@ class TargetFinder:
         centre in Guatemala" → Guatemala), unless the visitor's own."""
         if target is None:
             return target, obj
+        if target.entity.type == "Country" and actor.entity.type == "Person" and target.entity.country == actor.entity.country:
+            # "Sánchez announced financial support from Spain", "Trump directed the United States to":
+            # a person's own state is no counterpart (its courts and churches may be)
+            return None, obj or target.text
         target = self._own_nationals(target, actor)
         visit = frame.coding.type == "CONSULT" and frame.coding.mode == "visit"
         if visit and target.entity.type == "Organization" and target.entity.sector is None:
@@ -151,6 +155,12 @@ class TargetFinder:
                         for token in (pobj, *pobj.conjuncts):
                             candidates.append(self.resolver.actor_at(token, ctx) or self.owner(
                                 token, ctx, accused=frame.coding.type in ("ACCUSE", "PROTEST")))
+        if patient is not None and "tp:to" in frame.coding.frame:
+            for clause in patient.children:  # "granted permission to stay to 212 minors": the parser hangs "to" on "stay"
+                if clause.dep_ == "acl":
+                    granted = syntax.prep_object(clause, ("to",))
+                    if granted is not None:
+                        candidates.append(self.resolver.actor_at(granted, ctx))
         accusing = frame.coding.type in ("ACCUSE", "PROTEST")
         if patient is not None:
             candidates.append(self.owner(patient, ctx, exclude=actor, movement=frame.coding.moves_people, accused=accusing))
