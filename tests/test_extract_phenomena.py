@@ -424,6 +424,16 @@ CASES = [
          id="permission-to-stay-is-protection"),
     case("All expenses will be covered by the United States.", [("USA/GOV", "AGREE", None)],
          id="covering-the-costs-is-aid-promised"),
+    case("Mexico deported the migrants in coordination with Guatemala.",
+         [("MEX/GOV", "COERCE", "migrants"), ("MEX/GOV", "COOPERATE", "GTM/GOV")],
+         id="an-act-done-in-coordination-with-a-partner-is-cooperation-with-it"),
+    case("The US deported 116 Chinese nationals.\nThe flight was conducted in close coordination with the Chinese "
+         "authorities.", [("USA/GOV", "COERCE", "Chinese nationals"), ("USA/GOV", "COOPERATE", "CHN/GOV")],
+         id="a-removal-flight-coordinated-with-a-partner-is-the-story-s-state-s-cooperation"),
+    case("The EU emphasized the need for Lebanon to implement reforms.", [("EUR/None", "REQUEST", "LBN/GOV")],
+         id="stressing-the-need-for-a-party-to-act-is-a-demand-on-it"),
+    case("UNHCR stressed the need for all refugee returns to be voluntary.", [],
+         id="stressing-a-need-on-no-party-is-no-demand"),
 ]
 
 

@@ -27,7 +27,7 @@ from kg.extract import dates, discourse, entities, frames, lexicon, modality, sy
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.discourse import SentenceContext
 from kg.extract.lexicon import Coding
-from kg.extract.predicates import Frame, PredicateFinder, threat_mode, willing
+from kg.extract.predicates import Frame, PredicateFinder, in_partnership, threat_mode, willing
 from kg.extract.targets import TargetFinder, own_forces
 from kg.model import Action, Participant, Statement
 
@@ -414,6 +414,17 @@ class ClauseReader:
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return self._actors(verb, ctx)  # "resumed them after talks with Grenell"
+        if in_partnership(noun):
+            verb = noun.head.head
+            # "the flight was conducted in close coordination with the Chinese authorities": by
+            # whoever conducted it (for a removal flight no one is named for, the story's state)
+            done_by = self._actors(verb, ctx)
+            if done_by:
+                return done_by
+            flight = syntax.patient(verb)
+            if flight is not None and (lexicon.object_classes().get(syntax.lemma(flight)) == "FLIGHT"
+                                       or lexicon.lookup(syntax.lemma(flight), "N", ()) is not None):
+                return [frames.STORY_STATE]
         return []
 
     def _sides_between(self, noun: Token, ctx: SentenceContext) -> list[Participant]:

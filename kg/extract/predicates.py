@@ -124,6 +124,12 @@ class PredicateFinder:
                 return None  # transparent: the complement is the event ("worked to deport them")
             # "continues to work closely with El Salvador to enhance ...": working with a partner
             # is the event; the clause after it is its purpose
+        needed = _needed_of(verb)
+        if needed is not None and self.resolver.actor_at(needed[1], ctx) is not None:
+            # "emphasized the need for Lebanon to implement reforms": a demand on Lebanon (CAMEO 100)
+            clause, subject = needed
+            coding = lexicon.coding_for(lexicon.PredicateRow(base, "V", "*", "100", None, None, frozenset()))
+            return Frame(verb, coding, base, syntax.verb_words(verb), argument_head=clause, about=subject)
         if naming_judgment(verb):
             # "called the deal egregious", "described them as monsters": criticism (CAMEO 111)
             return Frame(verb, lexicon.coding_for(_JUDGED_BY_NAME), base, syntax.verb_words(verb), argument_head=verb)
@@ -242,7 +248,7 @@ class PredicateFinder:
             return None  # part of a name ("U.S.-Mexico-Canada Agreement", "Safe Mobility Office Initiative")
         if noun.dep_ == "appos":
             return None  # "visited Panama, his first trip abroad": the verb already says it
-        if "stance" in coding.frame and not _reported_stance(noun):
+        if "stance" in coding.frame and not _reported_stance(noun) and not in_partnership(noun):
             # "Mexico's opposition to the plan grew", "amid the crackdown": a stance or campaign the
             # story has as background; it is an event when a verb reports it ("voiced opposition",
             # light verbs) or acts on it ("thanked Macron for his support for the police")
@@ -390,6 +396,17 @@ def _names_partner(verb: Token) -> bool:
     return coding is not None and syntax.prep_object(verb, tuple(coding.target_prepositions())) is not None
 
 
+# "in close coordination with", "in cooperation with": the manner of an act done with a partner.
+_PARTNERING = ("coordination", "cooperation", "collaboration", "partnership", "conjunction", "concert")
+
+
+def in_partnership(noun: Token) -> bool:
+    """"The flight was conducted in close coordination with the Chinese authorities": an act done
+    with a partner is cooperation with it, by whoever did the act."""
+    return (syntax.lemma(noun) in _PARTNERING and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+            and noun.head.head.pos_ in ("VERB", "AUX") and syntax.prep_object(noun, ("with",)) is not None)
+
+
 def _reported_stance(noun: Token) -> bool:
     """A stance noun with its holder named, that an event or reporting verb governs: "thanked
     Macron for his support", "welcomed Mexico's commitment", "rejected Italy's criticism"."""
@@ -529,6 +546,23 @@ _CONDEMNING = _UNLAWFUL + ("wrong", "inhumane", "inhuman", "unacceptable", "crue
                            "monster", "animal", "loophole", "disaster", "scandal", "violation", "breach")
 # Verbs that name what something is ("called the deal egregious", "described them as monsters").
 _NAMING = ("call", "describe", "term", "characterize", "characterise", "dub", "deem", "consider", "portray")
+
+
+# Verbs that press a need on someone ("stressed the need for Lebanon to implement reforms").
+_STRESSING = ("stress", "emphasize", "emphasise", "underline", "underscore", "highlight", "reiterate", "insist")
+
+
+def _needed_of(verb: Token) -> tuple[Token, Token] | None:
+    """(the clause, its subject) of "stressed the need for X to do Y", else None."""
+    need = syntax.direct_object(verb)
+    if syntax.lemma(verb) not in _STRESSING or need is None or syntax.lemma(need) not in ("need", "necessity"):
+        return None
+    for clause in need.children:
+        if clause.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return clause, subject
+    return None
 
 
 def naming_judgment(verb: Token) -> bool:
