@@ -434,6 +434,8 @@ CASES = [
          id="stressing-the-need-for-a-party-to-act-is-a-demand-on-it"),
     case("UNHCR stressed the need for all refugee returns to be voluntary.", [],
          id="stressing-a-need-on-no-party-is-no-demand"),
+    case("Turkey deported 300 Afghans.\nBeirut reports hosting around two million people from Syria.",
+         [("TUR/GOV", "COERCE", "Afghan nationals")], id="refugees-a-state-hosts-were-sent-by-no-one"),
 ]
 
 

@@ -149,7 +149,7 @@ class ClauseReader:
                     target, obj = None, obj or target.text
                 inferred: tuple[str, ...] = ("target",) if carried_before else ()
                 if target is None and frame.coding.type in discourse.DYADIC and not frame.coding.moves_people \
-                        and "party" not in frame.coding.frame:
+                        and "party" not in frame.coding.frame and not frames.receives(frame):
                     # "Moscow denies the charge" after "Finland blames Russia": the counterpart the
                     # article has just named (PLOVER codes the recipient of a reply)
                     target = discourse.counterpart(ctx, actor, frame.head, self.resolver, actors)

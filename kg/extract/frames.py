@@ -324,15 +324,17 @@ def destination_state(vehicle: Token, actor: Participant, ctx: SentenceContext, 
 
 
 # ---------------------------------------------------------------------- reception
-def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
+def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
     """The state that sends the people or flights a reception takes in: "from Spain", "deported by
-    the United States", "U.S. deportation flights"; else the story's removing state."""
+    the United States", "U.S. deportation flights"; else the story's removing state. Refugees a
+    state hosts were sent by no one ("Lebanon hosts two million people from Syria": they fled)."""
+    hosting = syntax.lemma(frame.head) == "host"
     candidates: list[Participant | None] = []
     for head in (frame.argument_head, people):
         if head is None:
             continue
         source = syntax.prep_object(head, ("from",))
-        if source is not None:
+        if source is not None and not hosting:
             candidates.append(resolver.actor_at(source, ctx))
     if people is not None:
         for child in people.children:  # "migrants deported by the United States", "deported from the U.S."
@@ -350,7 +352,7 @@ def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceConte
     for candidate in candidates:
         if candidate is not None and candidate.entity.type in _STATE_LIKE and candidate.entity.country not in (None, actor.country):
             return candidate
-    return STORY_STATE
+    return None if hosting else STORY_STATE
 
 
 # ---------------------------------------------------------------------- the article's end
