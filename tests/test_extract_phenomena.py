@@ -436,6 +436,8 @@ CASES = [
          id="stressing-a-need-on-no-party-is-no-demand"),
     case("Turkey deported 300 Afghans.\nBeirut reports hosting around two million people from Syria.",
          [("TUR/GOV", "COERCE", "Afghan nationals")], id="refugees-a-state-hosts-were-sent-by-no-one"),
+    case("Algeria withdrew its ambassador to France.", [("DZA/GOV", "SANCTION", "FRA/GOV")],
+         id="withdrawing-an-envoy-is-aimed-at-the-host"),
 ]
 
 
