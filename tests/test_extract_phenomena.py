@@ -438,6 +438,13 @@ CASES = [
          [("TUR/GOV", "COERCE", "Afghan nationals")], id="refugees-a-state-hosts-were-sent-by-no-one"),
     case("Algeria withdrew its ambassador to France.", [("DZA/GOV", "SANCTION", "FRA/GOV")],
          id="withdrawing-an-envoy-is-aimed-at-the-host"),
+    case("The US deported 50 Hondurans in January.\nThe embassy confirmed the arrival of the first flight carrying "
+         "Nicaraguans deported on a military aircraft.",
+         [("USA/GOV", "COERCE", "Honduran nationals"), ("USA/GOV", "COERCE", "Nicaraguan nationals")],
+         id="migrants-deport-no-one-they-are-deported"),
+    case("The Nicaraguan migrants arrived on Sunday aboard a U.S. Air Force C-17.",
+         [("USA/MIL", "COERCE", "Nicaraguan migrants")], id="people-a-state-s-military-plane-brings-are-removed"),
+    case("Hundreds of migrants arrived in Lampedusa on a fishing boat.", [], id="migrants-arriving-on-a-boat-are-no-removal"),
 ]
 
 

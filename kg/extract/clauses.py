@@ -85,6 +85,14 @@ class ClauseReader:
             actors = self._nominal_actors(frame, ctx) if nominal else self._actors(frame.head, ctx)
         if "official" in frame.coding.frame:
             actors = [a for a in actors if a.entity.type != "PopulationGroup"]
+        removed = None
+        if _removed_not_removing(frame, actors, nominal):
+            # "a flight carrying Nicaraguans deported on a military aircraft", parsed with
+            # "Nicaraguans" the subject of "deported": migrants deport no one, they are deported
+            source = syntax.prep_object(frame.head, ("from", "by"))
+            named = self.resolver.actor_at(source, ctx) if source is not None else None
+            removed = actors[0]
+            actors = [named if named is not None and named.entity.type in ("Country", "GovernmentBody") else frames.STORY_STATE]
         stance = modality.read(frame.head, ctx, self.resolver, nominal=nominal)
         speaker_acted = story_pair = False
         if not actors:
@@ -111,6 +119,8 @@ class ClauseReader:
                 target, carried_before = frames.carried_before(target, frame.vehicle, ctx)
             elif "arrival" in frame.coding.frame:
                 target, obj = self.resolver.resolve(frame.about, ctx.mentions, ctx.memory), None
+            elif removed is not None:
+                target, obj = removed, removed.text
             if frames.receives(frame) and (target is None or target.entity.type not in ("Country", "GovernmentBody")):
                 # PLOVER's recipient of a reception is the sending state; the people are the object
                 people = syntax.patient(frame.argument_head)
@@ -546,6 +556,15 @@ def _other_side(candidate: Participant, actor: Participant) -> bool:
     if a.id == b.id or a.country is None or b.country is None:
         return False
     return a.country != b.country
+
+
+def _removed_not_removing(frame: Frame, actors: list[Participant], nominal: bool) -> bool:
+    """A removal verb with no object whose only subject is migrants: a passive the parser read as active."""
+    if nominal or not frame.coding.removes or frame.head.pos_ != "VERB" or len(actors) != 1:
+        return False
+    group = actors[0].entity
+    return group.type == "PopulationGroup" and group.sector in ("REF", None) and syntax.patient(frame.head) is None \
+        and frame.head.tag_ in ("VBD", "VBN")
 
 
 def _reciprocal(coding: Coding) -> bool:

@@ -131,11 +131,43 @@ def arrival_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     removed = removed or any(  # "... on a chartered deportation flight"
         t.dep_ in ("compound", "amod") and syntax.lemma(t) in _REMOVAL_WORDS and lexicon.object_classes().get(syntax.lemma(t.head)) == "FLIGHT"
         for t in verb.subtree)
+    vehicle = _arrival_vehicle(verb)
+    if not removed and vehicle is not None and _arrived(verb) and (
+            _state_vehicle(vehicle, ctx, resolver) is not None or (_definite(vehicle) and ctx.memory.last_removal is not None)):
+        # "the Nicaraguan migrants arrived aboard a U.S. Air Force C-17", "45 Nicaraguans arrived
+        # on the flight" in a story of removals: people a state's plane brings are removed
+        removed = True
     if not removed and not (_just_before(ctx, ctx.memory.last_removal) and _arrived(verb)):
         return None  # "hundreds of migrants arrived in Lampedusa": an arrival, no removal
     # "Algeria expelled migrants to Niger. ... 1,466 migrants arrived in Assamaka": people
     # arriving just after a removal was told are the people removed
     return lexicon.coding_for(_ARRIVAL), people
+
+
+def _arrival_vehicle(verb: Token) -> Token | None:
+    """The vehicle people arrive on or aboard ("arrived on the flight", "aboard a C-17")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "aboard", "in", "onboard"):
+            vehicle = syntax.prep_object(prep, None)
+            if vehicle is None:
+                continue
+            classes = {lexicon.object_classes().get(syntax.lemma(t)) for t in (vehicle, *vehicle.children)}
+            if "FLIGHT" in classes or lexicon.object_classes().get(syntax.lemma(vehicle)) == "TROOPS":
+                return vehicle  # "on the flight", "aboard a U.S. Air Force C-17" (parsed with "Force" the head)
+    return None
+
+
+def _state_vehicle(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
+    """The state (or its forces) a vehicle's modifiers name: "a U.S. Air Force C-17", "a Mexican Navy plane"."""
+    forces = resolver.actor_at(vehicle, ctx)
+    if forces is not None and forces.entity.type == "GovernmentBody":
+        return forces
+    for child in vehicle.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < vehicle.i:
+            named = resolver.modifier_actor(child, ctx)
+            if named is not None and named.entity.type in _STATE_LIKE:
+                return named
+    return None
 
 
 def _arrived(verb: Token) -> bool:
@@ -147,7 +179,10 @@ def _arrived(verb: Token) -> bool:
 
 def remover_named_on(people: Token, ctx: SentenceContext, resolver: ActorResolver) -> Participant:
     """The state a participle on the people names ("expelled from Algeria", "deported by the
-    United States"), else the story's removing state."""
+    United States"), else the state whose plane they arrive on ("aboard a U.S. Air Force C-17"),
+    else the story's removing state."""
+    vehicle = _arrival_vehicle(people.head) if people.dep_ == "nsubj" else None
+    owner = _state_vehicle(vehicle, ctx, resolver) if vehicle is not None else None
     for child in people.subtree:
         if child.dep_ in ("acl", "relcl", "amod") and syntax.lemma(child) in _REMOVED:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -155,7 +190,7 @@ def remover_named_on(people: Token, ctx: SentenceContext, resolver: ActorResolve
             named = resolver.actor_at(pobj, ctx) if pobj is not None else None
             if named is not None and named.entity.type in _STATE_LIKE:
                 return named
-    return STORY_STATE
+    return owner if owner is not None else STORY_STATE
 
 
 def agentless(verb: Token) -> bool:
