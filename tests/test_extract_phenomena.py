@@ -445,6 +445,10 @@ CASES = [
     case("The Nicaraguan migrants arrived on Sunday aboard a U.S. Air Force C-17.",
          [("USA/MIL", "COERCE", "Nicaraguan migrants")], id="people-a-state-s-military-plane-brings-are-removed"),
     case("Hundreds of migrants arrived in Lampedusa on a fishing boat.", [], id="migrants-arriving-on-a-boat-are-no-removal"),
+    case("The US deported 40 Jamaicans last month.\nThursday's arrival in Kingston of a deportation flight carrying 30 "
+         "Jamaicans was routine, the minister said.",
+         [("USA/GOV", "COERCE", "Jamaican nationals"), ("USA/GOV", "COERCE", "Jamaican nationals")],
+         id="the-arrival-of-a-removal-flight-is-the-removal"),
 ]
 
 

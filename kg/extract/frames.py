@@ -101,6 +101,27 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     return lexicon.coding_for(_REMOVAL), vehicle
 
 
+# Nouns of a vehicle's journey: "the arrival of the first flight carrying deported Nicaraguans".
+_JOURNEY_NOUNS = ("arrival", "landing", "departure")
+
+
+def vehicle_noun_frame(noun: Token, ctx: SentenceContext, resolver: ActorResolver) -> tuple[Coding, Token] | None:
+    """The arrival, landing or departure of a vehicle that carries removed people: the removal."""
+    if syntax.lemma(noun) not in _JOURNEY_NOUNS:
+        return None
+    vehicle = syntax.prep_object(noun, ("of",))
+    if vehicle is None or lexicon.object_classes().get(syntax.lemma(vehicle)) != "FLIGHT":
+        return None
+    removal = any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
+    carried = syntax.carried_token(vehicle)
+    removed = carried is not None and any(
+        c.dep_ in ("amod", "acl") and syntax.lemma(c) in _REMOVED for c in carried.children)
+    if not (removal or removed or _removal_told_before(vehicle, ctx)):
+        return None
+    ctx.memory.last_removal = ctx.memory.sentence_index
+    return lexicon.coding_for(_REMOVAL), vehicle
+
+
 def _removal_told_before(vehicle: Token, ctx: SentenceContext) -> bool:
     """"The US deported 104 Indians ... The plane landed around 2 p.m.": a definite vehicle ("the
     plane", "the second flight") just after a removal is that removal's."""

@@ -239,6 +239,11 @@ class PredicateFinder:
         return Frame(adjective, coding, syntax.lemma(adjective), words, argument_head=adjective)
 
     def noun_frame(self, noun: Token, ctx: SentenceContext) -> Frame | None:
+        journey = frames.vehicle_noun_frame(noun, ctx, self.resolver)
+        if journey is not None:
+            # "confirmed the arrival of the first flight carrying deported Nicaraguans": the removal
+            coding, vehicle = journey
+            return Frame(noun, coding, syntax.lemma(noun), noun.text, argument_head=noun, vehicle=vehicle)
         coding = self.noun_coding(noun, ctx)
         if coding is None or coding.type is None:
             return None
