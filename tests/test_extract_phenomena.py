@@ -449,6 +449,11 @@ CASES = [
          "Jamaicans was routine, the minister said.",
          [("USA/GOV", "COERCE", "Jamaican nationals"), ("USA/GOV", "COERCE", "Jamaican nationals")],
          id="the-arrival-of-a-removal-flight-is-the-removal"),
+    case("Secretary Rubio and Foreign Secretary de La Fuente discussed border security.",
+         [("USA/GOV", "CONSULT", "MEX/GOV"), ("MEX/GOV", "CONSULT", "USA/GOV")], date="2025-02-10",
+         id="a-surname-with-particles-in-any-case-is-the-office-holder"),
+    case("Mauritanian President Mohamed Ould Ghazouani spoke on Monday.\nOuld Ghazouani later praised Spain.",
+         [("MRT/GOV", "SUPPORT", "ESP/GOV")], date="2024-08-28", id="a-surname-from-its-particle-names-the-person-before"),
 ]
 
 

@@ -469,8 +469,10 @@ class ActorResolver(PronounResolution):
             return known
         title = self._title_near(span)
         country = self._country_near(span, mentions, memory)
-        if mention.kind == "PERSON":
-            people = {p.id: p for entry in mention.entries for p in self.gaz.people_named(name, memory.day)}
+        if mention.kind in ("PERSON", "PERSON_NER"):
+            # the tagger's persons too: "Foreign Secretary de La Fuente", written as no alias is
+            people = {p.id: p for p in self.gaz.people_named(name, memory.day)} if mention.kind == "PERSON_NER" else {
+                p.id: p for entry in mention.entries for p in self.gaz.people_named(name, memory.day)}
             if len(people) > 1 and country:
                 people = {k: p for k, p in people.items() if p.country == country}
             if len(people) == 1:

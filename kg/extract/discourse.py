@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import entities, syntax
 from kg.extract.frames import Story
+from kg.extract.gazetteer import NAME_PARTICLES
 from kg.model import Article, Entity, Participant
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,6 +100,10 @@ class ArticleMemory:
             parts = name.split()
             if len(parts) > 1:
                 names.add(parts[-1])
+                # "Juan Ramón de la Fuente" is later "de la Fuente"; "Mohamed Ould Ghazouani", "Ould Ghazouani"
+                first_particle = next((i for i, w in enumerate(parts) if i and w.lower() in NAME_PARTICLES), None)
+                if first_particle is not None:
+                    names.add(" ".join(parts[first_particle:]))
                 if "-" in parts[-1]:
                     # "Abike Dabiri-Erewa" is later "Dabiri-Erewa" or "Erewa" ("Salinas-Chavez", "Chavez")
                     names.update(p for p in parts[-1].split("-") if len(p) > 2)

@@ -72,6 +72,7 @@ class Gazetteer:
     countries: dict[str, dict] = field(default_factory=dict)  # iso3 → row
     adjective_of: dict[str, str] = field(default_factory=dict)  # iso3 → adjective
     people: dict[str, list[Person]] = field(default_factory=dict)  # alias → people
+    people_folded: dict[str, list[Person]] = field(default_factory=dict)  # alias, case and accents folded → people
     people_by_id: dict[str, list[Person]] = field(default_factory=dict)
     agencies_by_function: dict[tuple[str, str], Entry] = field(default_factory=dict)
     # Names from PETRARCH2's actor dictionaries, lower-cased: matched whatever their case, and only
@@ -111,7 +112,7 @@ class Gazetteer:
 
     def people_named(self, alias: str, day: str | None) -> list[Person]:
         """Office holders known by `alias` whose term covers `day` (all of them if none do)."""
-        found = self.people.get(alias, []) or self.broad_people.get(alias.lower(), [])
+        found = self.people.get(alias, []) or self.people_folded.get(_folded(alias), []) or self.broad_people.get(alias.lower(), [])
         active = [p for p in found if p.active_on(day)]
         return active or found
 
@@ -276,11 +277,33 @@ def _load_people_file(gaz: Gazetteer, path, guarded: bool) -> None:
             end=row["end"] or None,
         )
         gaz.people_by_id.setdefault(person.id, []).append(person)
-        for alias in {row["label"], *_split(row["aliases"])}:
+        for alias in {form for name in (row["label"], *_split(row["aliases"])) for form in particle_forms(name)}:
             if alias in taken:
                 continue
             gaz.people.setdefault(alias, []).append(person)
+            gaz.people_folded.setdefault(_folded(alias), []).append(person)
             gaz.add(alias, Entry("PERSON", person.id, person.label, person.country, person.sector))
+
+
+#: Lowercase particles of surnames ("de la Fuente", "van Weel", "bin Zayed", "Ould Ghazouani").
+NAME_PARTICLES = ("de", "la", "del", "da", "das", "dos", "do", "di", "du", "van", "von", "der", "den", "bin", "ibn",
+                  "al", "el", "le", "ould", "ben")
+
+
+def _folded(name: str) -> str:
+    """"de La Fuente", "De la Fuente", "de la Fuente" are one name (the tagger finds all three)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold().strip()
+
+
+def particle_forms(name: str) -> list[str]:
+    """A name as written and with its particles capitalized ("de la Fuente", "De La Fuente"),
+    the way headlines and some outlets write them."""
+    words = name.split()
+    if not any(w in NAME_PARTICLES for w in words):
+        return [name]
+    return [name, " ".join(w.capitalize() if w in NAME_PARTICLES else w for w in words)]
 
 
 def _load_policies(gaz: Gazetteer) -> None:
