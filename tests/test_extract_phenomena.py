@@ -454,6 +454,11 @@ CASES = [
          id="a-surname-with-particles-in-any-case-is-the-office-holder"),
     case("Mauritanian President Mohamed Ould Ghazouani spoke on Monday.\nOuld Ghazouani later praised Spain.",
          [("MRT/GOV", "SUPPORT", "ESP/GOV")], date="2024-08-28", id="a-surname-from-its-particle-names-the-person-before"),
+    case("The Border Guard Bangladesh (BGB) has increased patrols and declared a red alert.",
+         [("BGD/COP", "MOBILIZE", None), ("BGD/COP", "MOBILIZE", None)], id="patrols-stepped-up-and-an-alert-declared"),
+    case("Saudi Arabia has increased surveillance on Pakistani nationals.", [("SAU/GOV", "COERCE", "Pakistani nationals")],
+         id="surveillance-stepped-up-on-a-people-restricts-them"),
+    case("Police patrols found the migrants.", [], id="a-patrol-that-finds-someone-is-no-show-of-force"),
 ]
 
 
