@@ -459,6 +459,10 @@ CASES = [
     case("Saudi Arabia has increased surveillance on Pakistani nationals.", [("SAU/GOV", "COERCE", "Pakistani nationals")],
          id="surveillance-stepped-up-on-a-people-restricts-them"),
     case("Police patrols found the migrants.", [], id="a-patrol-that-finds-someone-is-no-show-of-force"),
+    case("Dubai sent back approximately 6,000 individuals.", [("ARE/GOV", "COERCE", "people")],
+         id="dubai-stands-for-the-emirates"),
+    case("BRUSSELS (AP) — European Commission spokeswoman Anitta Hipper criticized Hungary.",
+         [("EUR/GOV", "ACCUSE", "HUN/GOV")], id="a-spokesperson-named-after-an-organization-is-its-not-the-dateline-s"),
 ]
 
 

@@ -590,7 +590,7 @@ class ActorResolver(PronounResolution):
         i = span.start - 1
         while i >= 0 and i >= span.start - 5:
             mention = mentions.get(i)
-            if mention is not None and mention.kind in ("ADJECTIVE", "COUNTRY", "SEAT", "AGENCY"):
+            if mention is not None and mention.kind in ("ADJECTIVE", "COUNTRY", "SEAT", "AGENCY", "ORG"):
                 return mention.entries[0].country
             if span.doc[i].pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT", "DET"):
                 break
