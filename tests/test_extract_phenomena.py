@@ -463,6 +463,8 @@ CASES = [
          id="dubai-stands-for-the-emirates"),
     case("BRUSSELS (AP) — European Commission spokeswoman Anitta Hipper criticized Hungary.",
          [("EUR/GOV", "ACCUSE", "HUN/GOV")], id="a-spokesperson-named-after-an-organization-is-its-not-the-dateline-s"),
+    case("Local migrant rights group Siena criticized Lithuania.", [("NGO/SOC", "ACCUSE", "LTU/GOV")],
+         id="a-name-introduced-as-a-rights-group-is-an-ngo"),
 ]
 
 

@@ -441,7 +441,26 @@ class ActorResolver(PronounResolution):
             country = countries.pop()
             kind = "GovernmentBody" if sector in _ORGAN_SECTORS else entity.type
             return Entity(entity.id, entity.label, kind, country, sector)
+        described = self._described_as(span)
+        if described is not None and described.kind == "ngo" and not countries:
+            # "the rights group Siena", "the NGO Alarm Phone Sahara": an NGO (PLOVER's code for one of no state)
+            return Entity(entity.id, entity.label, entity.type, "NGO", described.sector)
         return Entity(entity.id, entity.label, entity.type, None, sector)
+
+    def _described_as(self, span: Span):
+        """The actor noun a name is introduced by ("the rights group Siena", "Siena, a rights group")."""
+        words = [t for t in span.root.children if t.dep_ in ("compound", "appos", "nmod") and not span.start <= t.i < span.end]
+        if span.root.dep_ == "appos":
+            words.append(span.root.head)
+        if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN":
+            words.append(span.doc[span.start - 1])  # "local migrant rights group Siena", parsed as two subjects
+        for word in words:
+            modifiers = [t.lower_ for t in word.lefts if t.dep_ in ("compound", "amod")]
+            phrase = " ".join([*modifiers, word.lemma_.lower()])
+            for key in (phrase, " ".join(phrase.split()[-2:]), word.lemma_.lower()):
+                if key in self._nouns:
+                    return self._nouns[key]
+        return None
 
     def _person_at(self, token: Token, memory: ArticleMemory) -> Entity | None:
         mentions = self._last_mentions
