@@ -465,6 +465,12 @@ CASES = [
          [("EUR/GOV", "ACCUSE", "HUN/GOV")], id="a-spokesperson-named-after-an-organization-is-its-not-the-dateline-s"),
     case("Local migrant rights group Siena criticized Lithuania.", [("NGO/SOC", "ACCUSE", "LTU/GOV")],
          id="a-name-introduced-as-a-rights-group-is-an-ngo"),
+    case("Kenya ruled out a deal with the United Kingdom.", [("KEN/GOV", "REJECT", "GBR/GOV")], id="ruling-out-is-refusing"),
+    case("Rishi Sunak has poured cold water on a deal with Dublin.", [("GBR/GOV", "REJECT", "IRL/GOV")], date="2024-04-29",
+         id="pouring-cold-water-on-a-deal-refuses-it"),
+    case("Italy gave the green light to the agreement with Rwanda.", [("ITA/GOV", "SUPPORT", "RWA/GOV")],
+         id="a-green-light-is-approval"),
+    case("The rescuers gave water to the migrants.", [], id="water-given-is-no-idiom"),
 ]
 
 

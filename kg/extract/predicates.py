@@ -282,6 +282,11 @@ class PredicateFinder:
             if key in table:
                 found.append(table[key])
                 break
+        else:  # "the green light": a phrase with its adjective, when the noun alone is no class
+            phrase = next((table[f"{a.lower_} {syntax.lemma(token)}"] for a in token.lefts
+                           if a.dep_ == "amod" and f"{a.lower_} {syntax.lemma(token)}" in table), None)
+            if phrase is not None:
+                found.append(phrase)
         if found and found[0] == "PERMISSION" and any(
                 c.dep_ in ("acl", "relcl") and syntax.lemma(c) in _RESIDING for c in token.children):
             found[0] = "ASYLUM"  # "granted special permission to stay in Japan": leave to remain is protection
