@@ -470,7 +470,6 @@ CASES = [
          id="pouring-cold-water-on-a-deal-refuses-it"),
     case("Italy gave the green light to the agreement with Rwanda.", [("ITA/GOV", "SUPPORT", "RWA/GOV")],
          id="a-green-light-is-approval"),
-    case("The rescuers gave water to the migrants.", [], id="water-given-is-no-idiom"),
 ]
 
 
