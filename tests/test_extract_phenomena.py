@@ -470,6 +470,15 @@ CASES = [
          id="pouring-cold-water-on-a-deal-refuses-it"),
     case("Italy gave the green light to the agreement with Rwanda.", [("ITA/GOV", "SUPPORT", "RWA/GOV")],
          id="a-green-light-is-approval"),
+    case("The Bahamas deported 100 Haitians last week.\nMr Pratt said 70 Haitians are currently awaiting deportation.",
+         [("BHS/GOV", "COERCE", "Haitian nationals"), ("BHS/GOV", "COERCE", "Haitian nationals")],
+         id="people-awaiting-deportation-await-the-story-s-state"),
+    case("On April 24, ICE resumed normal removals processing for Cuban nationals.",
+         [("USA/COP", "COERCE", "Cuban nationals")], id="removals-resumed-for-a-people"),
+    case("Pakistan launched a deportation drive against undocumented Afghans.",
+         [("PAK/GOV", "COERCE", "Afghan nationals")], id="a-drive-is-the-event-its-compound-names"),
+    case("Lebanon has long pushed for Syrian refugees to leave.\nIt has made several repatriation efforts.",
+         [("LBN/GOV", "COERCE", "Syrian refugees")], id="a-removal-that-names-no-one-removes-the-people-just-named"),
 ]
 
 

@@ -158,6 +158,12 @@ class ClauseReader:
                     # "Peru sent army units to Tacna": a state's own troops are what it mobilizes, not its target
                     target, obj = None, obj or target.text
                 inferred: tuple[str, ...] = ("target",) if carried_before else ()
+                if target is None and frame.coding.removes and frame.vehicle is None:
+                    # "made several repatriation efforts" after "pushed for Syrian refugees to return":
+                    # a removal that names no one removes the people just named
+                    people = ctx.memory.recent(ctx.memory.last_people, window=1)
+                    if people is not None and people.sector in ("REF", None):
+                        target, inferred = Participant(people, ""), ("target",)
                 if target is None and frame.coding.type in discourse.DYADIC and not frame.coding.moves_people \
                         and "party" not in frame.coding.frame and not frames.receives(frame):
                     # "Moscow denies the charge" after "Finland blames Russia": the counterpart the

@@ -233,8 +233,9 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
         return _home_of_received(frame, ctx, resolver)
     refusal = frame.coding.type == "REJECT"  # "40 children were denied permits": by the story's state
     if frame.head.pos_ == "NOUN" and is_removal(frame.coding):
-        # "the deportation of 180 Afghans", with no deporter named: the story's, when people are named
-        people = syntax.prep_object(frame.head, ("of",))
+        # "the deportation of 180 Afghans", "70 Haitians are awaiting deportation", with no deporter
+        # named: the story's, when people are named
+        people = syntax.prep_object(frame.head, ("of",)) or frame.about
         group = resolver.resolve(people, ctx.mentions, ctx.memory) if people is not None else None
         return [STORY_STATE] if group is not None and group.entity.type == "PopulationGroup" else []
     if not (is_removal(frame.coding) or "transfer" in frame.coding.frame or refusal) or frame.head.pos_ not in ("VERB", "AUX"):

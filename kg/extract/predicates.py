@@ -210,6 +210,10 @@ class PredicateFinder:
             return None  # "a press release", "a news conference statement": talk, not the event named
         of_object = syntax.prep_object(noun, ("of",))
         classes = self.classes(of_object, ctx) if of_object is not None else ()
+        if not classes:  # "resumed normal removals processing for Cuban nationals": who undergoes it
+            undergoing = syntax.prep_object(noun, ("for", "against")) or next(
+                (syntax.prep_object(c, ("for", "against")) for c in noun.children if c.dep_ == "acl"), None)
+            classes = self.classes(undergoing, ctx) if undergoing is not None else ()
         coding = lexicon.lookup(syntax.compound_lemma(noun), "N", classes) or lexicon.lookup(syntax.lemma(noun), "N", classes)
         if coding is None and noun.lower_ == "talks":
             coding = lexicon.lookup("talks", "N", classes)
@@ -217,12 +221,14 @@ class PredicateFinder:
                 c.dep_ == "amod" and c.lower_ in _MATERIAL for c in noun.children):
             # "200 million euros of financial support from Spain": support that is money is aid
             coding = lexicon.lookup("aid", "N", classes) or coding
-        if coding is None and lexicon.object_classes().get(syntax.lemma(noun)) in ("FLIGHT", "AID"):
+        if coding is None and (lexicon.object_classes().get(syntax.lemma(noun)) in ("FLIGHT", "AID")
+                               or syntax.lemma(noun) in _EVENT_CARRIERS):
             # "deportation flights": the event is the compound, the head the vehicle; "a $1 billion
             # aid package": the head is what the aid comes in
             for compound in noun.lefts:
                 if compound.dep_ == "compound":
-                    coding = lexicon.lookup(syntax.lemma(compound), "N", ())
+                    coding = lexicon.lookup(syntax.lemma(compound), "N", ()) or lexicon.lookup(
+                        syntax.lemma(compound), "N", ("GROUP",))  # "a deportation drive against Afghans"
                     if coding is not None:
                         break
         return coding
@@ -269,7 +275,11 @@ class PredicateFinder:
             # "rejected the U.S. deportation flight" is one event; "refused to approve the
             # government's detention of 12 migrants" is two: the possessive states an agent
             return None
-        return Frame(noun, coding, syntax.lemma(noun), noun.text, argument_head=noun)
+        about = None
+        if coding.removes and noun.dep_ == "dobj" and syntax.lemma(noun.head) in _AWAITING:
+            # "70 Haitians are awaiting deportation": the people the removal waits for
+            about = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return Frame(noun, coding, syntax.lemma(noun), noun.text, argument_head=noun, about=about)
 
     def classes(self, token: Token, ctx: SentenceContext) -> tuple[str, ...]:
         """Object classes of a noun phrase head: lexical class first, then what it names."""
@@ -695,6 +705,12 @@ def broad_coding(verb: Token, lemma: str) -> Coding | None:
 # Object classes that say only which people undergo an act, not what it is: a prepositional
 # pattern naming its words is more specific ("taken into custody"; a party met stays a meeting).
 _UNSPECIFIC_OBJECTS = ("*", "GROUP")
+# Heads that carry the event their compound names: "a deportation drive", "removals processing",
+# "the repatriation programme", "a mass deportation exercise".
+_EVENT_CARRIERS = ("process", "processing", "operation", "program", "programme", "procedure", "exercise", "campaign",
+                   "drive", "effort", "mission", "scheme")
+# Verbs whose object is a removal waiting for its people ("70 Haitians are awaiting deportation").
+_AWAITING = ("await", "face", "risk")
 _CURRENCIES = ("euro", "dollar", "pound", "peso", "franc", "shilling", "rand", "naira", "yen", "yuan", "rupee", "million", "billion")
 # Permission to stay, remain or live somewhere is protection (ASYLUM), not mere permission.
 _RESIDING = ("stay", "remain", "reside", "live", "settle")

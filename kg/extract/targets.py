@@ -91,6 +91,15 @@ class TargetFinder:
         self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
     ) -> tuple[Participant | None, str | None]:
         head = frame.argument_head
+        if frame.chain and frame.coding.removes:
+            # "resumed removals processing for Cuban nationals", "launched a deportation drive
+            # against Afghans": the people the event noun names
+            noun = frame.chain[0]
+            people = syntax.prep_object(noun, ("of", "for", "against")) or next(
+                (syntax.prep_object(c, ("for", "against")) for c in noun.children if c.dep_ == "acl"), None)
+            group = self.resolver.resolve(people, ctx.mentions, ctx.memory) if people is not None else None
+            if group is not None and group.entity.type == "PopulationGroup":
+                return group, object_text(noun, None)
         if nominal and frame.coding.moves_people:
             carried = self.carried_group(head, ctx)  # "deportation … of Asian migrants", "flights carrying 80 migrants"
             if carried is not None:
@@ -234,8 +243,9 @@ class TargetFinder:
             return None
         if token.pos_ == "PRON" and token.lower_ not in ("them", "those", "they", "others"):
             return None
-        if lexicon.object_classes().get(syntax.lemma(token)) is not None or lexicon.is_predicate(syntax.lemma(token), "N"):
-            return None  # a thing, or an event ("carried out mass arrests")
+        if lexicon.object_classes().get(syntax.lemma(token)) is not None or lexicon.is_predicate(syntax.lemma(token), "N") \
+                or any(c.dep_ == "compound" and lexicon.is_predicate(syntax.lemma(c), "N") for c in token.children):
+            return None  # a thing, or an event ("carried out mass arrests", "launched a deportation drive")
         label = "people" if token.pos_ == "PRON" else syntax.lemma(token)
         nationality = next((state.entity.country for c in token.children if c.dep_ in ("amod", "compound", "nmod")
                             and c.i < token.i and (state := self.resolver.modifier_actor(c, ctx)) is not None
