@@ -479,6 +479,12 @@ CASES = [
          [("PAK/GOV", "COERCE", "Afghan nationals")], id="a-drive-is-the-event-its-compound-names"),
     case("Lebanon has long pushed for Syrian refugees to leave.\nIt has made several repatriation efforts.",
          [("LBN/GOV", "COERCE", "Syrian refugees")], id="a-removal-that-names-no-one-removes-the-people-just-named"),
+    case("Poland has announced a temporary suspension of migrants’ right to apply for asylum at the Belarus border.",
+         [("POL/GOV", "COERCE", "migrants")], id="suspending-the-right-to-asylum-restricts-the-people-and-a-plural-possessive"),
+    case("Greece suspended asylum for arrivals from North Africa.", [("GRC/GOV", "COERCE", "people")],
+         id="suspending-asylum-restricts-the-arrivals"),
+    case("The US announced the suspension of flights to Haiti.", [("USA/GOV", "SANCTION", "HTI/GOV")],
+         id="the-suspension-of-flights"),
 ]
 
 

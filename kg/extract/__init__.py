@@ -50,6 +50,14 @@ def split_long(line: str, limit: int) -> Iterator[tuple[str, int]]:
 #: Characters some outlets type for an apostrophe ("Hungary´s"), read as one (char for char,
 #: so every offset into the article text stays right).
 _APOSTROPHES = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019"})
+#: A typographic apostrophe after a plural ("migrants’ right") the small model reads as a quote
+#: mark; the straight one it reads as the possessive it is.
+_PLURAL_POSSESSIVE = re.compile("(?<=[a-z]s)\u2019(?=\s)")
+
+
+def for_parser(line: str) -> str:
+    """The line as the parser reads it: the same length, so every offset stays right."""
+    return _PLURAL_POSSESSIVE.sub("'", line.translate(_APOSTROPHES))
 
 
 @dataclass
@@ -195,7 +203,7 @@ class Extractor:
     def _parse_chunk(
         self, chunk: list["_Paragraphs"], on_problem: Callable[[InputError], None] | None
     ) -> Iterator[ParsedArticle]:
-        texts = [line.translate(_APOSTROPHES) for prepared in chunk for line, _offset, _noise in prepared.lines]
+        texts = [for_parser(line) for prepared in chunk for line, _offset, _noise in prepared.lines]
         try:
             docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
         except Exception as error:  # spaCy's errors have no common base; one article must not cost the others

@@ -300,6 +300,9 @@ class PredicateFinder:
         if found and found[0] == "PERMISSION" and any(
                 c.dep_ in ("acl", "relcl") and syntax.lemma(c) in _RESIDING for c in token.children):
             found[0] = "ASYLUM"  # "granted special permission to stay in Japan": leave to remain is protection
+        if found and found[0] == "PERMISSION" and syntax.lemma(token) == "right" and any(
+                table.get(syntax.lemma(t)) == "ASYLUM" for t in token.subtree if t.i != token.i):
+            found[0] = "RIGHTS"  # "the right to asylum", "the right to apply for asylum": a right of the people
         for modifier in token.lefts:  # "tariff order", "visa sanctions", "repatriation flights"
             if modifier.dep_ == "compound" and syntax.lemma(modifier) in table:
                 found.append(table[syntax.lemma(modifier)])
