@@ -52,7 +52,7 @@ def split_long(line: str, limit: int) -> Iterator[tuple[str, int]]:
 _APOSTROPHES = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019"})
 #: A typographic apostrophe after a plural ("migrants’ right") the small model reads as a quote
 #: mark; the straight one it reads as the possessive it is.
-_PLURAL_POSSESSIVE = re.compile("(?<=[a-z]s)\u2019(?=\s)")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)\u2019(?=\s)")
 
 
 def for_parser(line: str) -> str:

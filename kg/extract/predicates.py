@@ -288,7 +288,9 @@ class PredicateFinder:
         token = syntax.quantified(token)  # "decades of military cooperation", "12 of the migrants"
         if syntax.lemma(token) in _PROCESSING:
             token = syntax.prep_object(token, ("of",)) or token  # "suspended the issuance of visas": visas
-        for key in (syntax.compound_lemma(token), syntax.lemma(token), token.lower_):
+        # a capitalized plural keeps its "s" as the lemma of a name ("the Asylum Cooperative Agreements")
+        singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
+        for key in (syntax.compound_lemma(token), syntax.lemma(token), token.lower_, singular):
             if key in table:
                 found.append(table[key])
                 break
@@ -394,6 +396,9 @@ def own_event(verb: Token) -> bool:
         if token.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                 and head.pos_ == "NOUN" and syntax.lemma(head) not in _INTENTION_NOUNS and not any(c.dep_ == "poss" for c in head.children):
             return False  # what a thing is for: "a pilot scheme to return migrants", "flights to deport"
+        if token.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and lexicon.object_classes().get(syntax.lemma(head)) in (
+                "PERMISSION", "RIGHTS"):
+            return False  # "migrants' right to apply for asylum", "permission to land": what one may do, not a deed
         if token.dep_ == "acl" and head.pos_ == "NOUN" and syntax.lemma(head) in _THREAT_NOUNS:
             return False  # "Hungary's threat to send migrants to Brussels": the threat's content, not an act
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
