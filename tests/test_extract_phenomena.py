@@ -485,6 +485,11 @@ CASES = [
          id="suspending-asylum-restricts-the-arrivals"),
     case("The US announced the suspension of flights to Haiti.", [("USA/GOV", "SANCTION", "HTI/GOV")],
          id="the-suspension-of-flights"),
+    case("KUALA LUMPUR, Malaysia (AP) — The Marine police have been mobilised to beef up patrols.",
+         [("MYS/COP", "MOBILIZE", None)],
+         id="forces-mobilised-with-no-one-named-mobilise-themselves"),
+    case("This agreement follows the Letter of Intent signed by Secretary McAleenan with the Government of El Salvador.",
+         [("USA/GOV", "SUPPORT", "SLV/GOV")], date="2019-09-20", id="a-letter-of-intent-is-an-instrument-not-a-party"),
 ]
 
 

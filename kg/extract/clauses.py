@@ -154,7 +154,8 @@ class ClauseReader:
             else:
                 pairs = [(target, obj)] + [(extra, obj) for extra in more]
             for target, obj in pairs:
-                if frame.coding.type == "MOBILIZE" and own_forces(actor, target):
+                if frame.coding.type == "MOBILIZE" and (own_forces(actor, target) or (
+                        target is not None and target.entity.type == "Country" and target.entity.country == actor.entity.country)):
                     # "Peru sent army units to Tacna": a state's own troops are what it mobilizes, not its target
                     target, obj = None, obj or target.text
                 inferred: tuple[str, ...] = ("target",) if carried_before else ()

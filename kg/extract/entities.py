@@ -121,11 +121,17 @@ _INSTRUMENT_HEADS = {"program", "programme", "plan", "initiative", "framework", 
                      "process", "mechanism", "fund", "visa", "route", "corridor", "deal", "mou", "moa", "loi"}
 
 
+# First words of instruments named "X of Y" ("Letter of Intent", "Memorandum of Understanding").
+_INSTRUMENT_LEADS = {"letter", "memorandum", "declaration", "convention", "charter", "treaty", "protocol", "statement"}
+
+
 def unknown_organization(name: str) -> Entity:
     """A name the NER calls an organization and no lexicon knows: a party, unless its last word
     names a plan, law or instrument ("Joint Security Program", "Operation Vector"), a policy."""
     words = name.replace("(", " ").replace(")", " ").split()
-    if words and (words[-1].lower() in _INSTRUMENT_HEADS or words[0].lower() == "operation"):
+    lowered = [w.lower() for w in words]
+    if words and (lowered[-1] in _INSTRUMENT_HEADS or lowered[0] == "operation"
+                  or (len(words) > 2 and lowered[0] in _INSTRUMENT_LEADS and lowered[1] == "of")):
         return Entity(ID + f"policy/{slug(name)}", name, "Policy", None, None)
     return Entity(ID + f"org/{slug(name)}", name, "Organization", None, None)
 

@@ -231,6 +231,12 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
         return ctx.memory.leading_states()
     if receives(frame) and frame.head.pos_ in ("VERB", "AUX") and agentless(frame.head):
         return _home_of_received(frame, ctx, resolver)
+    if frame.coding.type == "MOBILIZE" and frame.head.pos_ in ("VERB", "AUX") and agentless(frame.head):
+        # "the Marine police have been mobilised to beef up patrols": forces deployed with no one
+        # named deploying them are the state's forces acting (their own mobilization)
+        forces = syntax.patient(frame.head)
+        body = resolver.resolve(forces, ctx.mentions, ctx.memory) if forces is not None else None
+        return [body] if body is not None and body.entity.type == "GovernmentBody" and body.entity.sector in ("MIL", "COP") else []
     refusal = frame.coding.type == "REJECT"  # "40 children were denied permits": by the story's state
     if frame.head.pos_ == "NOUN" and is_removal(frame.coding):
         # "the deportation of 180 Afghans", "70 Haitians are awaiting deportation", with no deporter
