@@ -490,6 +490,9 @@ CASES = [
          id="forces-mobilised-with-no-one-named-mobilise-themselves"),
     case("This agreement follows the Letter of Intent signed by Secretary McAleenan with the Government of El Salvador.",
          [("USA/GOV", "SUPPORT", "SLV/GOV")], date="2019-09-20", id="a-letter-of-intent-is-an-instrument-not-a-party"),
+    case("Uzbekistan expressed gratitude to the United States.", [("UZB/GOV", "SUPPORT", "USA/GOV")],
+         id="gratitude-voiced-is-praise"),
+    case("The EU expressed solidarity with Lebanon.", [("EUR/None", "SUPPORT", "LBN/GOV")], id="solidarity-voiced-is-support"),
 ]
 
 
