@@ -493,6 +493,8 @@ CASES = [
     case("Uzbekistan expressed gratitude to the United States.", [("UZB/GOV", "SUPPORT", "USA/GOV")],
          id="gratitude-voiced-is-praise"),
     case("The EU expressed solidarity with Lebanon.", [("EUR/None", "SUPPORT", "LBN/GOV")], id="solidarity-voiced-is-support"),
+    case("Australia cancelled the visas of three men.\nThe trio were taken into immigration detention.",
+         [("AUS/GOV", "SANCTION", "people"), ("AUS/GOV", "COERCE", "trio")], id="the-trio-taken-into-detention-are-people-detained"),
 ]
 
 

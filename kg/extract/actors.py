@@ -49,6 +49,8 @@ def _removed(token: Token) -> bool:
     if token.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB":
         return False
     coding = lexicon.lookup(syntax.lemma(verb), "V", ())
+    if (coding is None or not coding.removes) and syntax.custody_place(verb) is not None:
+        coding = lexicon.lookup(syntax.lemma(verb), "V", ("CUSTODY",))  # "the trio were taken into detention"
     return coding is not None and coding.removes
 
 

@@ -327,13 +327,7 @@ class PredicateFinder:
     def _custody(verb: Token, lemma: str) -> Coding | None:
         """"Taken into custody", "placed in detention", "sent to prison": a verb that puts people
         where they are held is a detention, whoever they are (the people stay its patient)."""
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in _CUSTODY_PREPS:
-                place = syntax.prep_object(prep, None)
-                if place is not None and lexicon.object_classes().get(syntax.compound_lemma(place),
-                                                                      lexicon.object_classes().get(syntax.lemma(place))) == "CUSTODY":
-                    return lexicon.lookup(lemma, "V", ("CUSTODY",))
-        return None
+        return lexicon.lookup(lemma, "V", ("CUSTODY",)) if syntax.custody_place(verb) is not None else None
 
     def _prepositional_classes(self, verb: Token, ctx: SentenceContext) -> tuple[str, ...]:
         """"cracked down on migrants", "imposed tariffs on": the object behind a particle/preposition."""
@@ -727,8 +721,6 @@ _JUDGED_BY_NAME = lexicon.PredicateRow("criticize", "V", "*", "111", None, None,
 _ORDERING = ("order", "instruct", "direct", "tell", "force", "compel")
 _LEAVING = ("leave", "depart", "exit", "quit")
 _EXPULSION_ORDER = lexicon.PredicateRow("expel", "V", "GROUP", "174", None, "deport", frozenset({"move"}))
-# Prepositions that put someone where they are held ("into custody", "in detention", "to prison").
-_CUSTODY_PREPS = ("into", "in", "to", "under")
 
 
 def prepositional_pattern(verb: Token, lemma: str) -> Coding | None:

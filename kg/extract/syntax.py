@@ -491,6 +491,21 @@ def prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | No
     return None
 
 
+# Prepositions that put someone where they are held ("into custody", "in detention", "to prison").
+_CUSTODY_PREPS = ("into", "in", "to", "under")
+
+
+def custody_place(verb: Token) -> Token | None:
+    """The place of custody a verb puts someone in ("taken into custody", "placed in detention")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _CUSTODY_PREPS:
+            place = prep_object(prep, None)
+            if place is not None and lexicon.object_classes().get(
+                    compound_lemma(place), lexicon.object_classes().get(lemma(place))) == "CUSTODY":
+                return place
+    return None
+
+
 @_per_token
 def phrasal_lemma(verb: Token) -> str:
     """"take back", "call on", "crack down": the verb with its particle or bound preposition."""
