@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from kg.extract import frames, lexicon, modality, syntax
+from kg.extract import frames, judgments, lexicon, modality, syntax
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.lexicon import Coding, _rows
 from kg.resources import lexicon_dir
@@ -27,9 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Types that stay events when their object is a statement ("rejected the statement").
 _JUDGING = ("REJECT", "ACCUSE", "SUPPORT")
-# Judicial findings: "ruled that the plan was unlawful".
-_RULING_VERBS = ("rule", "find", "declare", "deem", "judge", "hold")
-_UNLAWFUL = ("unlawful", "illegal", "unconstitutional", "invalid", "void", "discriminatory", "illegitimate", "arbitrary")
 # Nouns of intention whose infinitive is an intended event ("plans to deport", "its threat to impose").
 _INTENTION_NOUNS = ("plan", "intention", "intent", "threat", "promise", "pledge", "bid", "attempt", "effort",
                     "decision", "offer", "commitment", "agreement", "proposal", "willingness", "readiness", "move")
@@ -69,15 +66,15 @@ class PredicateFinder:
             return None  # "according to Petro": an attribution (modality.py), not PETRARCH's "accord"
         if not own_event(verb):
             return None  # a purpose, reason or condition of another event, or inside a threat
-        if syntax.lemma(verb) in _RULING_VERBS:
-            unlawful = _unlawful_clause(verb)
+        if syntax.lemma(verb) in judgments.RULING_VERBS:
+            unlawful = judgments.unlawful_clause(verb)
             if unlawful is not None:
                 # "the Supreme Court ruled that the plan was unlawful": a finding against (CAMEO 116)
                 coding = lexicon.coding_for(lexicon.PredicateRow("rule", "V", "*", "116", None, None, frozenset()))
                 subject = next((c for c in unlawful.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return Frame(verb, coding, syntax.lemma(verb), syntax.verb_words(verb), argument_head=unlawful, about=subject)
         if modality.is_reporting(verb):
-            judged = _condemned_clause(verb)
+            judged = judgments.condemned_clause(verb)
             if judged is not None:
                 # "Macron said the plan was wrong", "the minister said the expulsions were inhumane":
                 # a judgment voiced against the subject of the clause (CAMEO 111, criticize)
@@ -124,15 +121,15 @@ class PredicateFinder:
                 return None  # transparent: the complement is the event ("worked to deport them")
             # "continues to work closely with El Salvador to enhance ...": working with a partner
             # is the event; the clause after it is its purpose
-        needed = _needed_of(verb)
+        needed = judgments.needed_of(verb)
         if needed is not None and self.resolver.actor_at(needed[1], ctx) is not None:
             # "emphasized the need for Lebanon to implement reforms": a demand on Lebanon (CAMEO 100)
             clause, subject = needed
             coding = lexicon.coding_for(lexicon.PredicateRow(base, "V", "*", "100", None, None, frozenset()))
             return Frame(verb, coding, base, syntax.verb_words(verb), argument_head=clause, about=subject)
-        if naming_judgment(verb):
+        if judgments.naming_judgment(verb):
             # "called the deal egregious", "described them as monsters": criticism (CAMEO 111)
-            return Frame(verb, lexicon.coding_for(_JUDGED_BY_NAME), base, syntax.verb_words(verb), argument_head=verb)
+            return Frame(verb, lexicon.coding_for(judgments.JUDGED_BY_NAME), base, syntax.verb_words(verb), argument_head=verb)
         if lemma in discourse_verbs() and lemma not in ("call",) and (
             not lexicon.is_predicate(lemma, "V") or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
         ):
@@ -560,64 +557,6 @@ def willing(token: Token) -> bool:
     return syntax.verbal_complement(token) is not None
 
 
-# Judgments that, said of a policy, an act or a party, voice criticism of it.
-_CONDEMNING = _UNLAWFUL + ("wrong", "inhumane", "inhuman", "unacceptable", "cruel", "shameful", "disgraceful",
-                           "irresponsible", "inappropriate", "unjust", "outrageous", "racist", "xenophobic",
-                           "barbaric", "appalling", "deplorable", "reckless", "dangerous", "unfair", "egregious",
-                           "abusive", "brutal", "ineffective", "disastrous", "scandalous", "absurd", "hypocritical",
-                           "monster", "animal", "loophole", "disaster", "scandal", "violation", "breach")
-# Verbs that name what something is ("called the deal egregious", "described them as monsters").
-_NAMING = ("call", "describe", "term", "characterize", "characterise", "dub", "deem", "consider", "portray")
-
-
-# Verbs that press a need on someone ("stressed the need for Lebanon to implement reforms").
-_STRESSING = ("stress", "emphasize", "emphasise", "underline", "underscore", "highlight", "reiterate", "insist")
-
-
-def _needed_of(verb: Token) -> tuple[Token, Token] | None:
-    """(the clause, its subject) of "stressed the need for X to do Y", else None."""
-    need = syntax.direct_object(verb)
-    if syntax.lemma(verb) not in _STRESSING or need is None or syntax.lemma(need) not in ("need", "necessity"):
-        return None
-    for clause in need.children:
-        if clause.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return clause, subject
-    return None
-
-
-def naming_judgment(verb: Token) -> bool:
-    """"Shaheen called the payment 'highly unusual'", "Trump described some as monsters",
-    "terming it an inappropriate approach": a naming verb whose name for its object condemns it."""
-    judged = syntax.direct_object(verb)
-    if syntax.lemma(verb) not in _NAMING or judged is None or judged.tag_ in ("WP", "WDT"):
-        return False  # "citing what it called brutal conditions": the name is the speaker's, not a judgment of anyone
-    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
-    named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
-    # the name itself and the adjectives on it: "a landmark agreement that will end illegal crossings" is praise
-    words = [w for n in named for head in (n, *n.conjuncts) for w in (head, *(c for c in head.children if c.dep_ in ("amod", "acomp")))]
-    return any(w.lower_ in _CONDEMNING or syntax.lemma(w) in _CONDEMNING for w in words)
-
-
-def _condemned_clause(verb: Token) -> Token | None:
-    """The clause of "said that X was inhumane": a copula with a condemning complement, not negated."""
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis") and syntax.lemma(child) == "be" and not any(c.dep_ == "neg" for c in child.children):
-            if any(c.dep_ in ("acomp", "attr") and c.lower_ in _CONDEMNING for c in child.children):
-                return child
-    return None
-
-
-def _unlawful_clause(verb: Token) -> Token | None:
-    """The clause of "ruled that X was unlawful", whose subject is what the ruling is against."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            if any(c.dep_ in ("acomp", "attr") and c.lower_ in _UNLAWFUL for c in child.children):
-                return child
-    return None
-
-
 def _patient_of_event(noun: Token) -> bool:
     """An event noun that is itself what another predicate acts on is coded there, not again."""
     head = noun.head
@@ -716,7 +655,6 @@ _AWAITING = ("await", "face", "risk")
 _CURRENCIES = ("euro", "dollar", "pound", "peso", "franc", "shilling", "rand", "naira", "yen", "yuan", "rupee", "million", "billion")
 # Permission to stay, remain or live somewhere is protection (ASYLUM), not mere permission.
 _RESIDING = ("stay", "remain", "reside", "live", "settle")
-_JUDGED_BY_NAME = lexicon.PredicateRow("criticize", "V", "*", "111", None, None, frozenset())
 # Orders to leave: an expulsion of the people ordered out ("were ordered to leave the country").
 _ORDERING = ("order", "instruct", "direct", "tell", "force", "compel")
 _LEAVING = ("leave", "depart", "exit", "quit")
