@@ -106,6 +106,10 @@ def predict(bias: float, weights: dict, features: dict) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+#: The held-out precision the default threshold must reach, where some threshold reaches it.
+PRECISION_FLOOR = 0.6
+
+
 def best_threshold(probabilities, outcomes, gold_events: int) -> tuple[float, list[dict]]:
     """The default confidence threshold of `kg build`, from triple F1 at each threshold."""
     table = []
@@ -121,6 +125,10 @@ def best_threshold(probabilities, outcomes, gold_events: int) -> tuple[float, li
     # the higher threshold, with its higher precision, serves them better
     top = max(row["f1"] for row in table)
     best = max((row for row in table if row["f1"] >= top - 0.005), key=lambda row: row["min_confidence"])
+    if best["precision"] < PRECISION_FLOOR:
+        # and fewer than six statements in ten right is too many wrong ones to read (issue 9 asks
+        # for precision 0.6): the lowest threshold that reaches it, if any does
+        best = next((row for row in table if row["precision"] >= PRECISION_FLOOR and row["min_confidence"] > best["min_confidence"]), best)
     return best["min_confidence"], table
 
 
