@@ -37,8 +37,10 @@ _STRESSING = ("stress", "emphasize", "emphasise", "underline", "underscore", "hi
 
 def needed_of(verb: Token) -> tuple[Token, Token] | None:
     """(the clause, its subject) of "stressed the need for X to do Y", else None."""
+    if syntax.lemma(verb) not in _STRESSING:
+        return None
     need = syntax.direct_object(verb)
-    if syntax.lemma(verb) not in _STRESSING or need is None or syntax.lemma(need) not in ("need", "necessity"):
+    if need is None or syntax.lemma(need) not in ("need", "necessity"):
         return None
     for clause in need.children:
         if clause.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
@@ -51,8 +53,10 @@ def needed_of(verb: Token) -> tuple[Token, Token] | None:
 def naming_judgment(verb: Token) -> bool:
     """"Shaheen called the payment 'highly unusual'", "Trump described some as monsters",
     "terming it an inappropriate approach": a naming verb whose name for its object condemns it."""
+    if syntax.lemma(verb) not in _NAMING:
+        return False
     judged = syntax.direct_object(verb)
-    if syntax.lemma(verb) not in _NAMING or judged is None or judged.tag_ in ("WP", "WDT"):
+    if judged is None or judged.tag_ in ("WP", "WDT"):
         return False  # "citing what it called brutal conditions": the name is the speaker's, not a judgment of anyone
     named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
     named += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]

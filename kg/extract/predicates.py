@@ -207,7 +207,8 @@ class PredicateFinder:
             return None  # "a press release", "a news conference statement": talk, not the event named
         of_object = syntax.prep_object(noun, ("of",))
         classes = self.classes(of_object, ctx) if of_object is not None else ()
-        if not classes:  # "resumed normal removals processing for Cuban nationals": who undergoes it
+        if not classes and lexicon.is_predicate(syntax.lemma(noun), "N"):
+            # "resumed normal removals processing for Cuban nationals": who undergoes it
             undergoing = syntax.prep_object(noun, ("for", "against")) or next(
                 (syntax.prep_object(c, ("for", "against")) for c in noun.children if c.dep_ == "acl"), None)
             classes = self.classes(undergoing, ctx) if undergoing is not None else ()
