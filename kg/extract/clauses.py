@@ -439,8 +439,9 @@ class ClauseReader:
             if done_by:
                 return done_by
             flight = syntax.patient(verb)
+            removal = lexicon.lookup(syntax.lemma(flight), "N", ("GROUP",)) if flight is not None else None
             if flight is not None and (lexicon.object_classes().get(syntax.lemma(flight)) == "FLIGHT"
-                                       or lexicon.lookup(syntax.lemma(flight), "N", ()) is not None):
+                                       or (removal is not None and removal.removes)):
                 return [frames.STORY_STATE]
         return []
 
