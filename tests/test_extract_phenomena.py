@@ -495,6 +495,13 @@ CASES = [
     case("The EU expressed solidarity with Lebanon.", [("EUR/None", "SUPPORT", "LBN/GOV")], id="solidarity-voiced-is-support"),
     case("Australia cancelled the visas of three men.\nThe trio were taken into immigration detention.",
          [("AUS/GOV", "SANCTION", "people"), ("AUS/GOV", "COERCE", "trio")], id="the-trio-taken-into-detention-are-people-detained"),
+    case("China arrested dozens of North Koreans.\nA large-scale repatriation of more than 500 defectors was carried out on "
+         "Oct. 9.", [("CHN/GOV", "COERCE", "North Korean nationals"), ("CHN/GOV", "COERCE", "defectors")],
+         id="a-removal-carried-out-with-no-one-named-and-defectors-are-people"),
+    case("Canada reimposed visa requirements on Mexican nationals.", [("CAN/GOV", "SANCTION", "MEX/GOV")],
+         id="reimposing-visas-on-a-people-sanctions-their-state"),
+    case("Canada announced the immediate reinstatement of visas for Mexican nationals.",
+         [("CAN/GOV", "SANCTION", "MEX/GOV")], id="the-reinstatement-of-visas"),
 ]
 
 

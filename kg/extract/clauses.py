@@ -417,7 +417,9 @@ class ClauseReader:
                 return lent
         if frames.is_removal(frame.coding):
             held = syntax.prep_object(noun, ("in",))
-            state = self.resolver.actor_at(held, ctx) if held is not None else None
+            if held is None and noun.dep_ in ("nsubj", "nsubjpass") and syntax.lemma(noun.head) in _HAPPENING:
+                held = syntax.prep_object(noun.head, ("in",))  # "the repatriation took place in the Chinese cities of ..."
+            state = (self.resolver.actor_at(held, ctx) or self.targets.modifier_owner(held, ctx)) if held is not None else None
             if state is not None and state.entity.type == "Country":
                 return [state]  # "seven months in detention in the U.S.": by the U.S.
             source = syntax.prep_object(noun, ("from",)) or syntax.prep_object(syntax.prep_object(noun, ("of",)), ("from",))

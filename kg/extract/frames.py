@@ -251,6 +251,8 @@ def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> 
     if not agentless(frame.head):
         return []
     moved = syntax.patient(frame.head)
+    if frame.chain:  # "a repatriation of 500 defectors was carried out": the people of the event noun
+        moved = syntax.prep_object(frame.chain[0], ("of",)) or moved
     if moved is None and frame.head.dep_ == "conj":
         moved = syntax.patient(frame.head.head)  # "will be detained and returned to France"
     participant = resolver.resolve(moved, ctx.mentions, ctx.memory) if moved is not None else None
