@@ -502,6 +502,9 @@ CASES = [
          id="reimposing-visas-on-a-people-sanctions-their-state"),
     case("Canada announced the immediate reinstatement of visas for Mexican nationals.",
          [("CAN/GOV", "SANCTION", "MEX/GOV")], id="the-reinstatement-of-visas"),
+    case("Pedro Sánchez met President Bassirou Diomaye Faye in Dakar.\nSánchez and Faye signed agreements aimed at promoting work.",
+         [("ESP/GOV", "CONSULT", "SEN/GOV"), ("ESP/GOV", "SUPPORT", "SEN/GOV"), ("SEN/GOV", "SUPPORT", "ESP/GOV")],
+         date="2024-08-29", id="a-surname-the-tagger-calls-an-organization-is-the-person-named-before"),
 ]
 
 

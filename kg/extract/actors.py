@@ -195,6 +195,12 @@ class ActorResolver(PronounResolution):
             return None  # only noun-phrase heads name entities ("national" in "national emergency" does not)
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
             return self._from_mention(token, mention, mentions, memory, as_place)
+        if mention is not None and mention.kind in ("ORG_NER", "PLACE_NER"):
+            span = token.doc[mention.start:mention.end]
+            known = memory.person_names.get(syntax.name_key(span.text))
+            if known is not None:  # "meeting with President Bassirou Diomaye Faye ... Sánchez and Faye signed"
+                memory.mark_person(known, span.start)
+                return known
         if mention is not None and mention.kind == "ORG_NER" and self._proper_name(token.doc[mention.start:mention.end], mentions):
             span = token.doc[mention.start:mention.end]
             defined = memory.abbreviations.get(span.text)
