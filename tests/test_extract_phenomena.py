@@ -505,6 +505,10 @@ CASES = [
     case("Pedro Sánchez met President Bassirou Diomaye Faye in Dakar.\nSánchez and Faye signed agreements aimed at promoting work.",
          [("ESP/GOV", "CONSULT", "SEN/GOV"), ("ESP/GOV", "SUPPORT", "SEN/GOV"), ("SEN/GOV", "SUPPORT", "ESP/GOV")],
          date="2024-08-29", id="a-surname-the-tagger-calls-an-organization-is-the-person-named-before"),
+    case("Salvadoran Minister of Justice and Security, Gustavo Villatoro, accompanied Noem during the prison visit.",
+         [("SLV/GOV", "CONSULT", "USA/GOV")], date="2025-03-27", id="accompanying-a-foreign-visitor-hosts-her"),
+    case("German Interior Minister Nancy Faeser accompanied Scholz to Samarkand.", [], date="2024-09-15",
+         id="accompanying-one-s-own-chancellor-is-no-visit"),
 ]
 
 

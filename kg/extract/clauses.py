@@ -181,6 +181,9 @@ class ClauseReader:
                     statement = replace(statement, inferred=inferred, cues=statement.cues + ("discourse-target",))
                 if "party" in frame.coding.frame and (statement.target is None or statement.target.entity.type not in ACTOR_TYPES):
                     continue  # a verb known only by PETRARCH's default code is an event between two parties
+                if "foreign" in frame.coding.frame and (statement.target is None or statement.target.entity.country in (
+                        None, statement.actor.entity.country)):
+                    continue  # "Faeser, who accompanied Scholz": her own chancellor, no visit
                 if statement.action.type in frames.REQUIRES_RECIPIENT and statement.target is None:
                     continue  # "Mexico cooperates on immigration": no one to cooperate with, no event
                 if statement.action.type == "CONSULT" and statement.target is not None and statement.target.entity.type == "Object":
