@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import entities, lexicon, syntax
 from kg.extract.actor_lexicon import actor_nouns, agent_nouns, function_words, organization_heads, titles
 from kg.extract.discourse import ArticleMemory
-from kg.extract.gazetteer import Gazetteer, load_broad_actors, load_gazetteer
+from kg.extract.gazetteer import Gazetteer, load_broad_actors, load_gazetteer, name_key
 from kg.extract.mentions import Mention, MentionFinder
 from kg.extract.persons import PersonResolution
 from kg.extract.pronouns import PRONOUNS_PERSON, PronounResolution
@@ -198,7 +198,7 @@ class ActorResolver(PersonResolution, PronounResolution):
             return self._from_mention(token, mention, mentions, memory, as_place)
         if mention is not None and mention.kind in ("ORG_NER", "PLACE_NER"):
             span = token.doc[mention.start:mention.end]
-            known = memory.person_names.get(syntax.name_key(span.text))
+            known = memory.person_names.get(name_key(span.text))
             if known is not None:  # "meeting with President Bassirou Diomaye Faye ... Sánchez and Faye signed"
                 memory.mark_person(known, span.start)
                 return known

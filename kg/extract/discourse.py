@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import entities, syntax
 from kg.extract.frames import Story
-from kg.extract.gazetteer import NAME_PARTICLES
+from kg.extract.gazetteer import NAME_PARTICLES, name_key
 from kg.model import Article, Entity, Participant
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,7 +108,7 @@ class ArticleMemory:
                     # "Abike Dabiri-Erewa" is later "Dabiri-Erewa" or "Erewa" ("Salinas-Chavez", "Chavez")
                     names.update(p for p in parts[-1].split("-") if len(p) > 2)
         for name in names:
-            self.person_names.setdefault(syntax.name_key(name), entity)
+            self.person_names.setdefault(name_key(name), entity)
         if entity.role and entity.country:
             self.person_roles[(entity.role, entity.country)] = entity
         self.mark_person(entity, position)

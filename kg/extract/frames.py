@@ -94,11 +94,9 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     vehicle = next((t for t in syntax.subject_tokens(verb) if lexicon.object_classes().get(syntax.lemma(t)) == "FLIGHT"), None)
     if vehicle is None:
         return None
-    removal = any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
-    if not removal and moved_people(vehicle, ctx, resolver) is None and not _removal_told_before(vehicle, ctx):
+    if not _named_removal(vehicle) and moved_people(vehicle, ctx, resolver) is None and not _removal_told_before(vehicle, ctx):
         return None
-    ctx.memory.last_removal = ctx.memory.sentence_index
-    return lexicon.coding_for(_REMOVAL), vehicle
+    return _removal_by(vehicle, ctx)
 
 
 # Nouns of a vehicle's journey: "the arrival of the first flight carrying deported Nicaraguans".
@@ -112,12 +110,21 @@ def vehicle_noun_frame(noun: Token, ctx: SentenceContext, resolver: ActorResolve
     vehicle = syntax.prep_object(noun, ("of",))
     if vehicle is None or lexicon.object_classes().get(syntax.lemma(vehicle)) != "FLIGHT":
         return None
-    removal = any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
     carried = syntax.carried_token(vehicle)
     removed = carried is not None and any(
         c.dep_ in ("amod", "acl") and syntax.lemma(c) in _REMOVED for c in carried.children)
-    if not (removal or removed or _removal_told_before(vehicle, ctx)):
+    if not (_named_removal(vehicle) or removed or _removal_told_before(vehicle, ctx)):
         return None
+    return _removal_by(vehicle, ctx)
+
+
+def _named_removal(vehicle: Token) -> bool:
+    """"a deportation flight", "the repatriation charter": a vehicle its words name a removal's."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and syntax.lemma(c) in _REMOVAL_WORDS for c in vehicle.children)
+
+
+def _removal_by(vehicle: Token, ctx: SentenceContext) -> tuple[Coding, Token]:
+    """The removal a vehicle's journey tells, remembered for the vehicles and arrivals after it."""
     ctx.memory.last_removal = ctx.memory.sentence_index
     return lexicon.coding_for(_REMOVAL), vehicle
 

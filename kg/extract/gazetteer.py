@@ -112,7 +112,7 @@ class Gazetteer:
 
     def people_named(self, alias: str, day: str | None) -> list[Person]:
         """Office holders known by `alias` whose term covers `day` (all of them if none do)."""
-        found = self.people.get(alias, []) or self.people_folded.get(_folded(alias), []) or self.broad_people.get(alias.lower(), [])
+        found = self.people.get(alias, []) or self.people_folded.get(name_key(alias), []) or self.broad_people.get(alias.lower(), [])
         active = [p for p in found if p.active_on(day)]
         return active or found
 
@@ -281,7 +281,7 @@ def _load_people_file(gaz: Gazetteer, path, guarded: bool) -> None:
             if alias in taken:
                 continue
             gaz.people.setdefault(alias, []).append(person)
-            gaz.people_folded.setdefault(_folded(alias), []).append(person)
+            gaz.people_folded.setdefault(name_key(alias), []).append(person)
             gaz.add(alias, Entry("PERSON", person.id, person.label, person.country, person.sector))
 
 
@@ -290,11 +290,12 @@ NAME_PARTICLES = ("de", "la", "del", "da", "das", "dos", "do", "di", "du", "van"
                   "al", "el", "le", "ould", "ben")
 
 
-def _folded(name: str) -> str:
-    """"de La Fuente", "De la Fuente", "de la Fuente" are one name (the tagger finds all three)."""
+def name_key(name: str) -> str:
+    """"Martínez" and "Martinez", "de La Fuente" and "de la Fuente" are one name (the tagger
+    finds all of them)."""
     import unicodedata
 
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold().strip()
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
 
 
 def particle_forms(name: str) -> list[str]:

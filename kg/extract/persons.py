@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract import entities, syntax
+from kg.extract import entities
 from kg.extract.discourse import ArticleMemory
+from kg.extract.gazetteer import name_key
 from kg.extract.mentions import Mention
 from kg.model import Entity
 
@@ -31,7 +32,7 @@ class PersonResolution:
         while start > 0 and token.doc[start - 1].tag_ in ("HYPH", "NNP") and token.doc[start - 1].head.i == token.i:
             start -= 1
         for text in (token.doc[start:token.i + 1].text, token.text):
-            known = memory.person_names.get(syntax.name_key(text.replace(" - ", "-")))
+            known = memory.person_names.get(name_key(text.replace(" - ", "-")))
             if known is not None:
                 memory.mark_person(known, token.i)
                 return known
@@ -57,7 +58,7 @@ class PersonResolution:
 
     def _person_once(self, span: Span, mention: Mention, mentions: dict[int, Mention], memory: ArticleMemory) -> Entity | None:
         name = span.text.strip()
-        known = memory.person_names.get(syntax.name_key(name))
+        known = memory.person_names.get(name_key(name))
         if known is not None:
             memory.mark_person(known, span.start)
             return known

@@ -209,8 +209,7 @@ class PredicateFinder:
         classes = self.classes(of_object, ctx) if of_object is not None else ()
         if not classes and lexicon.is_predicate(syntax.lemma(noun), "N"):
             # "resumed normal removals processing for Cuban nationals": who undergoes it
-            undergoing = syntax.prep_object(noun, ("for", "against")) or next(
-                (syntax.prep_object(c, ("for", "against")) for c in noun.children if c.dep_ == "acl"), None)
+            undergoing = syntax.undergoer(noun, ("for", "against"))
             classes = self.classes(undergoing, ctx) if undergoing is not None else ()
         coding = lexicon.lookup(syntax.compound_lemma(noun), "N", classes) or lexicon.lookup(syntax.lemma(noun), "N", classes)
         if coding is None and noun.lower_ == "talks":

@@ -229,13 +229,6 @@ def _number(token: Token) -> int | None:
     return value
 
 
-def name_key(name: str) -> str:
-    """"Martínez" and "Martinez" are one name."""
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
-
-
 def subject_tokens(verb: Token) -> list[Token]:
     """The tokens naming who does `verb`, following passives, control, coordination and relatives."""
     subject = None
@@ -489,6 +482,13 @@ def prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | No
             if pobj is not None:
                 return pobj
     return None
+
+
+def undergoer(noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """Who an event noun is done to, named with one of `preps` on it or on a participle it
+    carries ("removals processing for Cuban nationals", "a deportation drive against Afghans")."""
+    return prep_object(noun, preps) or next(
+        (found for c in noun.children if c.dep_ == "acl" and (found := prep_object(c, ("for", "against"))) is not None), None)
 
 
 # Prepositions that put someone where they are held ("into custody", "in detention", "to prison").

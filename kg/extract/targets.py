@@ -95,8 +95,7 @@ class TargetFinder:
             # "resumed removals processing for Cuban nationals", "launched a deportation drive
             # against Afghans": the people the event noun names
             noun = frame.chain[0]
-            people = syntax.prep_object(noun, ("of", "for", "against")) or next(
-                (syntax.prep_object(c, ("for", "against")) for c in noun.children if c.dep_ == "acl"), None)
+            people = syntax.undergoer(noun, ("of", "for", "against"))
             group = self.resolver.resolve(people, ctx.mentions, ctx.memory) if people is not None else None
             if group is not None and group.entity.type == "PopulationGroup":
                 return group, object_text(noun, None)
