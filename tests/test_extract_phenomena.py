@@ -20,13 +20,18 @@ def code(participant) -> str | None:
     return entity.label
 
 
+def _order(triple):
+    """Sorting key for (actor, type, target) codes: a missing target sorts before any named one."""
+    return tuple("" if part is None else part for part in triple)
+
+
 def coded(statements):
-    return sorted((code(s.actor), s.action.type, code(s.target)) for s in statements if s.action.type)
+    return sorted(((code(s.actor), s.action.type, code(s.target)) for s in statements if s.action.type), key=_order)
 
 
 def case(text, expected, date=None, id=None, xfail=None):
     marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
-    return pytest.param(text, date, sorted(expected), id=id, marks=marks)
+    return pytest.param(text, date, sorted(expected, key=_order), id=id, marks=marks)
 
 
 CASES = [
@@ -146,7 +151,7 @@ CASES = [
     case("TRIPOLI, April 8 – Zwara Security Directorate announced the deportation of 180 Nigerian migrants.",
          [("LBY/COP", "COERCE", "Nigerian migrants")], id="named-organ-of-the-dateline-country"),
     case("An expulsion flight to Afghanistan took off from Germany's Leipzig airport on Friday.",
-         [("DEU/GOV", "COERCE", "AFG/GOV")], id="removal-flight-departure-state"),
+         [("DEU/GOV", "COERCE", "Afghan nationals")], id="removal-flight-departure-state"),
     case("BANDA ACEH, Indonesia (AP) — Four Indonesians have been arrested for smuggling refugees, police said.",
          [("IDN/COP", "COERCE", "Indonesian nationals")], id="speaker-made-the-arrest"),
     case("Finland shut all but one of its border crossings.", [("FIN/GOV", "COERCE", None)], id="quantified-object"),
@@ -509,6 +514,22 @@ CASES = [
          [("SLV/GOV", "CONSULT", "USA/GOV")], date="2025-03-27", id="accompanying-a-foreign-visitor-hosts-her"),
     case("German Interior Minister Nancy Faeser accompanied Scholz to Samarkand.", [], date="2024-09-15",
          id="accompanying-one-s-own-chancellor-is-no-visit"),
+    # ---- 2026-12-04 (third session): removal vehicles that run, carry and are run; lost main verbs
+    case("Spain deported 60 Senegalese in March.\nThree weeks later, deportation flights between Spain and Senegal resumed.",
+         [("ESP/GOV", "COERCE", "Senegalese nationals"), ("ESP/GOV", "COERCE", "Senegalese nationals")],
+         id="removal-flights-resume-carry-the-people-just-named"),
+    case("Italian authorities have organised a charter flight carrying 50 Tunisian nationals.",
+         [("ITA/GOV", "COERCE", "Tunisian nationals")], id="organising-a-flight-of-people-removes-them"),
+    case("The Home Office sent its first removal flight to Vietnam on Tuesday.",
+         [("GBR/GOV", "COERCE", "Vietnamese nationals")], id="removal-flight-to-a-country-carries-its-nationals"),
+    case("The US deported five Cuban and Yemeni men.\nThe deal was criticised.\nLawyers spoke.\nThe US sent a removal flight to Eswatini.",
+         [("USA/GOV", "COERCE", "Cuban people"), ("USA/GOV", "COERCE", "Yemeni people"), ("USA/GOV", "COERCE", None)],
+         id="third-country-flight-carries-no-known-nationals"),
+    case("Britain deported eight men to Rwanda.\nThe eight men, all convicted of violent crimes in Britain, arrived in Kigali "
+         "on a chartered deportation flight.",
+         [("GBR/GOV", "COERCE", "people")] * 3, id="noun-root-misparse-finds-its-verb"),  # deported, convicted, arrived
+    case("Canada deported four men to Haiti.\n“They will be put on a plane and sent to Haiti as soon as possible,” the minister said.",
+         [("CAN/GOV", "COERCE", "people"), ("CAN/GOV", "COERCE", "people")], id="passive-conjunct-tagged-past"),
 ]
 
 

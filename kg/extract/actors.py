@@ -278,6 +278,9 @@ class ActorResolver(PersonResolution, PronounResolution):
                 seen = memory.group_nationalities.get(noun.label)
                 if seen is not None and memory.sentence_index - seen[0] <= 5:
                     nationality = seen[1]
+            if nationality is None:  # "five Cuban and Yemeni men": no one nationality, but named ones
+                memory.nationalities.update(c for child in token.children if child.dep_ in ("amod", "compound", "nmod")
+                                            for c in self._countries_in(child, mentions, memory))
             return entities.group(self.gaz, noun.label, nationality)
         country = self._country_of(token, mentions, memory)
         if noun.kind == "org" and country is None and noun.sector in ("OPP", "PTY", "LEG") and not noun.needs_country:

@@ -77,7 +77,11 @@ class ClauseReader:
     def _statements(self, frame: Frame, ctx: SentenceContext, nominal: bool = False) -> list[Statement]:
         if frame.inverse:
             return self._inverse_statements(frame, ctx)
-        if frame.vehicle is not None:  # the journey of a vehicle of people: who moves them
+        if frame.vehicle is not None and frame.vehicle.dep_ == "dobj" and frame.vehicle.head.i == frame.head.i:
+            # "ICE operated 12 removal flights": who runs the vehicle moves its people
+            actors = self._actors(frame.head, ctx) or [
+                frames.vehicle_operator(frame.vehicle, self._operator(frame.vehicle, ctx), ctx, self.resolver)]
+        elif frame.vehicle is not None:  # the journey of a vehicle of people: who moves them
             actors = [frames.vehicle_operator(frame.vehicle, self._operator(frame.vehicle, ctx), ctx, self.resolver)]
         elif "arrival" in frame.coding.frame:  # the arrival of people removed: who removed them
             actors = [frames.remover_named_on(frame.about, ctx, self.resolver)]
@@ -112,11 +116,14 @@ class ClauseReader:
             carried_before = False  # a vehicle's people told in an earlier sentence
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
             if frame.vehicle is not None:
-                # the people it carries, else the state it takes them to ("an expulsion flight to Afghanistan")
-                target = frames.moved_people(frame.vehicle, ctx, self.resolver, journey=True) or frames.destination_state(
-                    frame.vehicle, actor, ctx, self.resolver)
+                # the people it carries, else those the story has just told removed, else the
+                # state it takes them to ("an expulsion flight to Afghanistan")
+                target = frames.moved_people(frame.vehicle, ctx, self.resolver, journey=True)
                 obj = frame.vehicle.text
                 target, carried_before = frames.carried_before(target, frame.vehicle, ctx)
+                if target is None:
+                    target = frames.destination_nationals(frame.vehicle, actor, ctx, self.resolver)
+                    carried_before = target is not None
             elif "arrival" in frame.coding.frame:
                 target, obj = self.resolver.resolve(frame.about, ctx.mentions, ctx.memory), None
             elif removed is not None:

@@ -45,6 +45,13 @@ STORY_STATE = Participant(Entity(ID + "pending/story-state", "the story's removi
 # Verbs of a vehicle's journey: with a vehicle of people as subject, they tell the removal.
 _JOURNEY = ("land", "arrive", "leave", "depart", "take off", "touch down", "fly", "carry", "transport", "bring",
             "return", "reach")
+# Verbs that say a removal vehicle runs ("deportation flights between Mexico and Cuba resumed")
+# and, with the vehicle as object, that someone runs it ("ICE operated 12 removal flights", "U.S.
+# authorities have organized another charter flight carrying Uzbek nationals"): the removal.
+_RUNNING = ("resume", "continue", "restart", "begin", "start", "operate", "run", "proceed", "take place",
+            "go ahead", "increase")
+_RUN_BY = ("operate", "run", "organize", "organise", "charter", "conduct", "arrange", "schedule", "launch",
+           "resume", "restart", "carry out", "dispatch", "send", "book")
 # Compounds that make a vehicle a removal ("deportation flight", "repatriation charter").
 _REMOVAL_WORDS = ("deportation", "removal", "repatriation", "expulsion", "deportee", "return", "returns",
                   "extradition", "transfer", "ice", "deport")
@@ -87,16 +94,31 @@ def vehicle_frame(verb: Token, ctx: SentenceContext, resolver: ActorResolver) ->
     """"The flight carrying 135 migrants landed in Kigali": (the removal's coding, the vehicle)."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     journey = f"{syntax.lemma(verb)} {particle}" if particle else syntax.lemma(verb)
-    if journey not in _JOURNEY and syntax.lemma(verb) not in _JOURNEY:
-        return None
     if verb.dep_ in ("acl", "relcl", "amod"):
         return None  # "an aircraft carrying migrants" describes the vehicle; its own verb tells the journey
-    vehicle = next((t for t in syntax.subject_tokens(verb) if lexicon.object_classes().get(syntax.lemma(t)) == "FLIGHT"), None)
-    if vehicle is None:
+    if journey in _RUN_BY or syntax.lemma(verb) in _RUN_BY:
+        vehicle = syntax.direct_object(verb)
+        if vehicle is not None and _removal_vehicle(vehicle, ctx, resolver, told=False):
+            ctx.consumed.add(vehicle.i)  # the flight is this removal, not one of its own
+            return _removal_by(vehicle, ctx)
+    running = journey in _RUNNING or syntax.lemma(verb) in _RUNNING
+    if journey not in _JOURNEY and syntax.lemma(verb) not in _JOURNEY and not running:
         return None
-    if not _named_removal(vehicle) and moved_people(vehicle, ctx, resolver) is None and not _removal_told_before(vehicle, ctx):
+    vehicle = next((t for t in syntax.subject_tokens(verb) if lexicon.object_classes().get(syntax.lemma(t)) == "FLIGHT"), None)
+    if vehicle is None or vehicle.dep_ == "nsubjpass":
+        return None
+    if not _removal_vehicle(vehicle, ctx, resolver, told=True):
         return None
     return _removal_by(vehicle, ctx)
+
+
+def _removal_vehicle(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver, told: bool) -> bool:
+    """A flight or boat of a removal: named so ("a deportation flight"), carrying people ("a charter
+    carrying 40 Nigerians"), or, with `told`, the definite vehicle of a removal just told."""
+    if lexicon.object_classes().get(syntax.lemma(vehicle)) != "FLIGHT":
+        return False
+    return _named_removal(vehicle) or moved_people(vehicle, ctx, resolver) is not None or (
+        told and _removal_told_before(vehicle, ctx))
 
 
 # Nouns of a vehicle's journey: "the arrival of the first flight carrying deported Nicaraguans".
@@ -227,7 +249,8 @@ def agentless(verb: Token) -> bool:
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
-    ) or (verb.dep_ == "conj" and verb.tag_ == "VBN" and agentless(verb.head))
+    ) or (verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and agentless(verb.head)
+          and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children))
 
 
 def story_actor(frame: Frame, ctx: SentenceContext, resolver: ActorResolver) -> list[Participant]:
@@ -356,16 +379,24 @@ def _departure_state(vehicle: Token, ctx: SentenceContext, resolver: ActorResolv
 
 
 def carried_before(target: Participant | None, vehicle: Token, ctx: SentenceContext) -> tuple[Participant | None, bool]:
-    """The people of "The plane landed around 2 p.m.": those the removal flight told just before
-    carried (and whether they were taken from there). A flight's own passengers are remembered."""
+    """The people of "The plane landed around 2 p.m.", "deportation flights resumed": those the
+    removal told just before carried, else the people just named (and whether they were taken
+    from there); not those of "a flight", another one. A flight's own passengers are remembered."""
     memory = ctx.memory
     if target is not None:
         if target.entity.type == "PopulationGroup":
             memory.last_removal_people = (memory.sentence_index, target)
         return target, False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in vehicle.children):
+        return None, False  # "A deportation flight landed on Thursday": another flight, its own people
     told = memory.last_removal_people
-    if told is not None and _definite(vehicle) and _just_before(ctx, told[0]):
+    if told is not None and _just_before(ctx, told[0]):
         return told[1], True
+    people = memory.recent(memory.last_people, window=2)
+    if people is not None and people.sector in ("REF", None):
+        # "Mexico deported 100 Cubans ... deportation flights between Mexico and Cuba resumed": a
+        # removal vehicle that names no one carries the people the story has just named
+        return Participant(people, ""), True
     return None, False
 
 
@@ -382,7 +413,7 @@ def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver, 
 def destination_state(vehicle: Token, actor: Participant, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
     """The country a removal vehicle goes to ("a deportation flight to Kabul", "... landed in
     Guatemala"), when it is another state than the one removing: the counterpart of the removal."""
-    verb = vehicle.head if vehicle.dep_ == "nsubj" else None
+    verb = vehicle.head if vehicle.dep_ in ("nsubj", "dobj") else None  # "... landed in", "sent a flight to"
     places = [syntax.prep_object(vehicle, ("to",))]
     if verb is not None:
         places += [syntax.prep_object(verb, ("to", "for", "in", "into"))]
@@ -393,6 +424,16 @@ def destination_state(vehicle: Token, actor: Participant, ctx: SentenceContext, 
         if named is not None and named.entity.type == "Country" and named.entity.country != actor.entity.country:
             return named
     return None
+
+
+def destination_nationals(vehicle: Token, actor: Participant, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
+    """"sent its first deportation flight to Cuba", no one named: a removal flight to a country
+    carries its nationals, unless the article has named people of another nationality (the
+    third-country removals of the Eswatini or South Sudan stories), when whose they are is unknown."""
+    state = destination_state(vehicle, actor, ctx, resolver)
+    if state is None or not state.entity.country or ctx.memory.nationalities - {state.entity.country}:
+        return None
+    return Participant(entities.group(resolver.gaz, "nationals", state.entity.country), "")
 
 
 # ---------------------------------------------------------------------- reception

@@ -304,6 +304,9 @@ def subject_tokens(verb: Token) -> list[Token]:
                 obj = direct_object(governing)  # "fined Hungary for restricting", "accused Caracas of failing"
                 return [obj, *obj.conjuncts]
             return subject_tokens(governing)
+        root = _noun_root_of_finite(verb)
+        if root is not None:
+            return [root, *root.conjuncts]
         return []
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subject = verb.head
@@ -329,6 +332,24 @@ def _embedded_agent(verb: Token) -> Token | None:
                     if pobj is not None and pobj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
                         return pobj
     return None
+
+
+def _noun_root_of_finite(verb: Token) -> Token | None:
+    """"The five men, all convicted of serious crimes, arrived in Eswatini", parsed with "men" the
+    root and "arrived" a clause under the participle: a sentence whose root is a noun has lost its
+    main verb, and a finite verb under it with no subject of its own is that verb, the root noun
+    its subject. (A finite verb has a subject; the small parser drops it after an interruption.)"""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("advcl", "conj", "ccomp", "acl"):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i:
+        return None
+    head = verb.head
+    while head.i != root.i:
+        if head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # a finite clause between them owns the verb
+        head = head.head
+    return root
 
 
 def _main_verb_misparsed(verb: Token) -> bool:
@@ -403,6 +424,11 @@ def _subject_on_auxiliary(verb: Token, deps: tuple[str, ...] = ("nsubj", "csubj"
                  if g.dep_ in deps), None)
 
 
+# A participle coordinated with a passive is tagged a past tense as often as not ("will be put on
+# a plane and sent to Nauru"): the two forms are one word for most verbs.
+_PAST_FORMS = ("VBN", "VBD")
+
+
 def patient(verb: Token) -> Token | None:
     """What the verb acts on: the direct object, or the subject of a passive."""
     passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
@@ -419,10 +445,16 @@ def patient(verb: Token) -> Token | None:
         if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             # "He had lived in Lebanon since 2014 and was expelled": the passive shares its subject
             return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ in ("pcomp", "advcl"):
+            # "he had reached the US before being taken to a detention center", "detained after
+            # being rescued": the passive gerund's understood subject is its clause's subject
+            governing = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            if governing.pos_ in ("VERB", "AUX"):
+                return next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and not any(
+    if verb.dep_ == "conj" and verb.tag_ in _PAST_FORMS and verb.head.tag_ == "VBN" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children
     ) and any(c.dep_ in _PASSIVE_DEPS for c in verb.head.children):
         return patient(verb.head)  # "will be detained and returned to France": both act on the migrants
@@ -477,7 +509,8 @@ def prep_object(head: Token | None, preps: tuple[str, ...] | None) -> Token | No
     if preps is None:  # head is itself the preposition ("by" of a passive)
         return next((c for c in head.children if c.dep_ == "pobj"), None)
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+        # "sent a flight to Vietnam": the parser calls a "to" after an object a dative
+        if (prep.dep_ == "prep" or (prep.dep_ == "dative" and prep.pos_ == "ADP")) and prep.lower_ in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
