@@ -115,6 +115,7 @@ class ClauseReader:
         for actor in actors:
             carried_before = False  # a vehicle's people told in an earlier sentence
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
+            target = self.targets.people_from(frame, actor.entity, target, ctx)
             if frame.vehicle is not None:
                 # the people it carries, else those the story has just told removed, else the
                 # state it takes them to ("an expulsion flight to Afghanistan")

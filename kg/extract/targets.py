@@ -87,6 +87,22 @@ class TargetFinder:
             return target
         return replace(target, entity=entities.group(self.resolver.gaz, entity.label, state.country, entity.sector))
 
+    def people_from(self, frame: Frame, actor: Entity, target: Participant | None, ctx: SentenceContext) -> Participant | None:
+        """"Russia detained four men from Tajikistan", "Greece deported 40 migrants from Pakistan",
+        with "from" hung on the verb: a state removes or holds people from its own territory, so
+        another country they are "from" is theirs (their nationality), not where they were taken from."""
+        if target is None or target.entity.type != "PopulationGroup" or target.entity.country or not actor.country:
+            return target
+        if frame.coding.type != "COERCE" or frame.head.pos_ not in ("VERB", "AUX"):
+            return target
+        source = syntax.prep_object(frame.head, ("from",))
+        named = self.resolver.actor_at(source, ctx) if source is not None else None
+        if named is None or named.entity.type != "Country" or named.entity.country in (None, actor.country) \
+                or named.entity.country in entities.INTERNATIONAL:
+            return target
+        kind = target.entity.label
+        return replace(target, entity=entities.group(self.resolver.gaz, kind, named.entity.country, target.entity.sector or "REF"))
+
     def find(
         self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
     ) -> tuple[Participant | None, str | None]:
