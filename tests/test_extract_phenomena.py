@@ -532,6 +532,13 @@ CASES = [
          [("GBR/GOV", "COERCE", "people")] * 3, id="noun-root-misparse-finds-its-verb"),  # deported, convicted, arrived
     case("Canada deported four men to Haiti.\n“They will be put on a plane and sent to Haiti as soon as possible,” the minister said.",
          [("CAN/GOV", "COERCE", "people"), ("CAN/GOV", "COERCE", "people")], id="passive-conjunct-tagged-past"),
+    case("Ghana said it would accept 40 migrants deported from the United States.", [("GHA/GOV", "AGREE", "USA/GOV")],
+         id="people-deported-in-an-agreement-are-described-not-deported"),
+    case("Kenya thanked Kosovo for receiving nationals removed from the United States.",
+         [("KEN/GOV", "SUPPORT", "XKX/GOV"), ("USA/GOV", "COERCE", "nationals"), ("XKX/GOV", "COOPERATE", "USA/GOV")],
+         id="people-received-were-removed"),
+    case("Buses carried migrants from Eritrea, Sudan and other countries who then travelled to Libya.", [],
+         id="who-after-places-is-the-people"),
 ]
 
 

@@ -107,15 +107,29 @@ def antecedent(pronoun: Token) -> Token:
     ("200 migrants from Central Asia and India who are being deported")."""
     clause = pronoun.head
     noun = clause.head if clause.dep_ in ("relcl", "acl") else pronoun
-    if pronoun.lower_ in ("who", "whom") and noun.ent_type_ in ("GPE", "LOC", "NORP"):
+    if pronoun.lower_ in ("who", "whom") and _place_word(noun):
         token = noun
-        for _ in range(4):
+        for _ in range(6):
             if token.head.i == token.i:
                 break
+            if token.dep_ == "pobj" and token.head.lower_ in ("from", "of") and token.head.head.pos_ == "VERB":
+                # "carrying migrants from Cuba, Haiti and African countries who then traveled": the
+                # people the verb carries, with "from ..." hung on the verb
+                people = direct_object(token.head.head)
+                return people if people is not None and not _place_word(people) else noun
             token = token.head
-            if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "LOC", "NORP"):
+            if token.pos_ in ("NOUN", "PROPN") and not _place_word(token):
                 return token
     return noun
+
+
+# Common nouns of places: "migrants from African and Asian countries who then traveled" travel.
+_PLACE_NOUNS = ("country", "nation", "state", "region", "city", "town", "area", "territory", "province", "continent",
+                "part", "village", "island")
+
+
+def _place_word(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "NORP") or (token.pos_ == "NOUN" and token.lemma_.lower() in _PLACE_NOUNS)
 
 
 @_per_token
@@ -309,7 +323,7 @@ def subject_tokens(verb: Token) -> list[Token]:
             return [root, *root.conjuncts]
         return []
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subject = verb.head
+        subject = antecedent(subject)
     found = [subject, *subject.conjuncts]
     for child in subject.children:  # "the UN refugee agency UNHCR and Amnesty International"
         if child.dep_ in ("appos", "compound") and child.i > subject.i:

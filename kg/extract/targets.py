@@ -58,7 +58,8 @@ class TargetFinder:
             # "Sánchez announced financial support from Spain", "Trump directed the United States to":
             # a person's own state is no counterpart (its courts and churches may be)
             return None, obj or target.text
-        target = self._own_nationals(target, actor)
+        if not frame.coding.removes:  # the nationals a state removes are others' ("nationals removed from the US")
+            target = self._own_nationals(target, actor)
         visit = frame.coding.type == "CONSULT" and frame.coding.mode == "visit"
         if visit and target.entity.type == "Organization" and target.entity.sector is None:
             # "visited the Terrorism Confinement Center", "toured the Guatemalan Migrant Reception
