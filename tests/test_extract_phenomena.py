@@ -539,6 +539,11 @@ CASES = [
          id="people-received-were-removed"),
     case("Buses carried migrants from Eritrea, Sudan and other countries who then travelled to Libya.", [],
          id="who-after-places-is-the-people"),
+    case("The boat had left Bangladesh for Malaysia.\nPolice in Sabah detained 30 migrants.",
+         [("MYS/COP", "COERCE", "migrants")], id="organs-in-a-province-are-its-country"),
+    case("The boat was heading to Malaysia when it sank near Malaysia.\nAuthorities rescued 40 refugees off the coast of Aceh Province.\n"
+         "The refugees were taken to a shelter in Aceh.",
+         [("IDN/GOV", "AID", "refugees")], id="the-story-happens-where-its-places-are"),
 ]
 
 

@@ -531,6 +531,11 @@ class ActorResolver(PersonResolution, PronounResolution):
                     person = self._person(t.doc[mention.start:mention.end], mention, mentions, memory)
                     if person is not None and person.country:
                         result.append(person.country)
+                elif mention.kind == "PLACE_NER" and t.dep_ == "pobj" and t.head.lower_ == "in":
+                    # "police in Aceh", "officials in Tapachula": the organs of the place's country
+                    country = self.gaz.place_country(t.doc[mention.start:mention.end].text)
+                    if country:
+                        result.append(country)
             elif t.tag_ == "PRP$" and t.lower_ in ("its", "their", "his", "her", "our"):
                 state = self._reported_speaker(t, mentions, memory)
                 if state is None and t.lower_ in ("its", "their"):

@@ -9,6 +9,7 @@ every reading step needs about the sentence at hand.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ class ArticleMemory:
     state_counts: dict[str, list] = field(default_factory=dict)
     # state → how many times the article's text has named it so far (and it as a participant)
     state_mentions: dict[str, list] = field(default_factory=dict)
+    place_states: Counter = field(default_factory=Counter)  # country → places in it the text names ("Aceh")
     nationalities: set[str] = field(default_factory=set)  # countries whose people the article has named
     removed_nationalities: set[str] = field(default_factory=set)  # ... and of the people it has told removed
     accusations: set[tuple[str, str]] = field(default_factory=set)  # (rights group, state) accusations told
@@ -77,6 +79,12 @@ class ArticleMemory:
             if mention is None or mention.start in seen or mention.start != token.i:
                 continue
             seen.add(mention.start)
+            if mention.kind == "PLACE_NER":
+                # "off the coast of Aceh Province": where the story happens, for whose police act in it
+                country = gaz.place_country(sent.doc[mention.start:mention.end].text)
+                if country:
+                    self.place_states[country] += 1
+                continue
             states = {e.key for e in mention.entries if e.kind in _STATE_KINDS and not e.ambiguous}
             if len(states) == 1:
                 code = states.pop()

@@ -578,14 +578,17 @@ def _home(party: Participant | None) -> bool:
 
 def _settle_home_parties(statements: list[Statement], memory, gaz) -> list[Statement]:
     """"Police detained 30 migrants": the police of the state the story is about — its
-    dateline's, else the one whose bodies its clauses are most about, else the one it names most."""
+    dateline's, else the one whose bodies its clauses are most about, else the one it names most
+    (its places counted: "Aceh" is Indonesia)."""
     if not any(_home(p) for s in statements for p in (s.actor, s.target, s.attributed_to)):
         return statements
     state = memory.home_country
     if state is None:
         about = Counter({code: count for code, (count, _) in memory.state_mentions.items()})
+        about.update(memory.place_states)
         about.update({code: 2 * n for code, n in memory.story.subjects.items()})
-        state = about.most_common(1)[0][0] if about else None
+        # on a tie, the state whose places the story is told in ("heading to Malaysia ... off Aceh")
+        state = max(about, key=lambda code: (about[code], memory.place_states[code])) if about else None
     settled = []
     for statement in statements:
         changes, roles = {}, []

@@ -99,7 +99,10 @@ class Gazetteer:
             kinds = [e for e in self.forms.get(form, ()) if e.kind in ("COUNTRY", "CAPITAL", "SEAT")]
             if kinds:
                 return kinds[0].country
-        countries = _subdivision_countries().get(name.casefold(), set())
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in _SUBDIVISION_WORDS:
+            name = " ".join(words[:-1])  # "Aceh Province", "Khyber Pakhtunkhwa province"
+        countries = _subdivision_countries().get(name_key(name), set())
         return next(iter(countries)) if len(countries) == 1 else None
 
     def names_organization(self, form: str) -> bool:
@@ -129,18 +132,26 @@ class Gazetteer:
         return next(iter(matches.values())) if len(matches) == 1 else None
 
 
+# Words after a subdivision's name ("Aceh Province") and the kinds of subdivision that are
+# provinces whatever their level (Indonesia's provinces sit under its island regions).
+_SUBDIVISION_WORDS = ("province", "state", "region", "governorate", "department", "prefecture")
+_PROVINCE_TYPES = ("Province", "State", "Region", "Governorate", "Autonomous region", "Autonomous province")
+
+
 @cache
 def _subdivision_countries() -> dict[str, set[str]]:
-    """ISO 3166-2 subdivision name (casefolded) → alpha-3 codes of the countries that have one."""
+    """ISO 3166-2 subdivision name (case and accents folded, "Darién" = "Darien") → alpha-3
+    codes of the countries that have one: first-level subdivisions, and provinces, states and
+    regions at any level."""
     import pycountry
 
     found: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
-            continue  # first-level subdivisions only: states, provinces, regions
+        if subdivision.parent_code is not None and subdivision.type not in _PROVINCE_TYPES:
+            continue  # districts and municipalities share too many names
         country = pycountry.countries.get(alpha_2=subdivision.country_code)
         if country is not None:
-            found.setdefault(subdivision.name.casefold(), set()).add(country.alpha_3)
+            found.setdefault(name_key(subdivision.name), set()).add(country.alpha_3)
     return found
 
 
