@@ -544,6 +544,10 @@ CASES = [
     case("The boat was heading to Malaysia when it sank near Malaysia.\nAuthorities rescued 40 refugees off the coast of Aceh Province.\n"
          "The refugees were taken to a shelter in Aceh.",
          [("IDN/GOV", "AID", "refugees")], id="the-story-happens-where-its-places-are"),
+    case("Although Jordan is not a party to the convention, it has given shelter to those fleeing the war in Syria.",
+         [("JOR/GOV", "AID", "Syrian people")], id="it-after-a-fronted-clause-is-its-subject"),
+    case("Italy will detain anyone who enters illegally.", [("ITA/GOV", "COERCE", "people")], id="anyone-who-is-people"),
+    case("Greece provided shelter and medical care to 500 refugees.", [("GRC/GOV", "AID", "refugees")], id="shelter-and-care-are-aid"),
 ]
 
 

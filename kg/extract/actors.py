@@ -224,6 +224,11 @@ class ActorResolver(PersonResolution, PronounResolution):
                 return entities.group(self.gaz, syntax.mention_text(token), None)
         if token.lower_ in _PEOPLE_COUNTED and _removed(token):
             return entities.group(self.gaz, token.lower_, None)  # "others were forcibly deported", "the trio was expelled"
+        if token.lower_ in ("those", "anyone") and any(
+                c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBG") for c in token.children):
+            # "aid to those fleeing the crisis", "those who arrive in Rwanda", "anyone who enters
+            # illegally": the people the clause describes (of the country they flee, if one)
+            return entities.group(self.gaz, "people", self._fled(token, mentions))
         if syntax.lemma(token) in _ORGANIZATION_ANAPHORS and _bare_definite(token):
             # "Human Rights Watch said ... The group previously urged ...": the organization named before
             found = memory.recent(memory.last_organization, window=3)

@@ -30,6 +30,18 @@ class PronounResolution:
     """The pronoun steps of ActorResolver (which supplies _clause_subject, _person_at, _entity,
     _last_mentions)."""
 
+    def _fronted_subject(self, token: Token, memory: ArticleMemory) -> Entity | None:
+        """"Although India is not a signatory, it has given shelter ...": the subject of a clause
+        fronted before the pronoun's own clause."""
+        if token.dep_ != "nsubj":
+            return None
+        for clause in token.head.children:
+            if clause.dep_ == "advcl" and clause.i < token.i:
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "PRP"), None)
+                if subject is not None:
+                    return self._entity(subject, self._last_mentions, memory, as_place=False)
+        return None
+
     def _pronoun(self, token: Token, memory: ArticleMemory) -> Entity | None:
         lower = token.lower_
         if lower in PRONOUNS_PERSON:
@@ -42,7 +54,7 @@ class PronounResolution:
             return memory.recent_person(before=token.i)
         if lower in _PRONOUNS_STATE:
             # "Panama denied migrants it had received were held": bound by the clause above it
-            bound = self._clause_subject(token, self._last_mentions, memory)
+            bound = self._clause_subject(token, self._last_mentions, memory) or self._fronted_subject(token, memory)
             if bound is not None and bound.type in ("Country", "GovernmentBody", "Organization"):
                 return bound
             return memory.recent(memory.last_state)
