@@ -548,6 +548,8 @@ CASES = [
          [("JOR/GOV", "AID", "Syrian people")], id="it-after-a-fronted-clause-is-its-subject"),
     case("Italy will detain anyone who enters illegally.", [("ITA/GOV", "COERCE", "people")], id="anyone-who-is-people"),
     case("Greece provided shelter and medical care to 500 refugees.", [("GRC/GOV", "AID", "refugees")], id="shelter-and-care-are-aid"),
+    case("The US has pressed Ghana to take third-country deportees.\n“We cannot accept Nigerian deportees,” Ghana's foreign minister said.",
+         [("USA/GOV", "REQUEST", "GHA/GOV"), ("GHA/GOV", "REJECT", "USA/GOV")], id="demonym-deportees-are-not-sent-by-their-state"),
 ]
 
 

@@ -456,11 +456,14 @@ def sender(frame: Frame, actor: Entity, people: Token | None, ctx: SentenceConte
                 pobj = syntax.prep_object(agent, None) if agent is not None else syntax.prep_object(child, ("from",))
                 if pobj is not None:
                     candidates.append(resolver.actor_at(pobj, ctx))
-        # "U.S. deportation flights", "American deportees"; but "Syrian refugees" are Syria's
+        # "U.S. deportation flights", "U.S. deportees"; but "Syrian refugees" are Syria's
         # people, not sent by it (Lebanon hosting them cooperates with no one)
         if syntax.lemma(people) not in _PEOPLE_OF_A_NATION:
             for child in people.children:
                 if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < people.i:
+                    named = ctx.mentions.get(child.i)
+                    if syntax.lemma(people) in _REMOVED_PEOPLE and named is not None and named.kind == "ADJECTIVE":
+                        continue  # "Venezuelan deportees" are Venezuelans, deported by someone else
                     candidates.append(resolver.modifier_actor(child, ctx))
     for candidate in candidates:
         if candidate is not None and candidate.entity.type in _STATE_LIKE and candidate.entity.country not in (None, actor.country):
