@@ -550,6 +550,12 @@ CASES = [
     case("Greece provided shelter and medical care to 500 refugees.", [("GRC/GOV", "AID", "refugees")], id="shelter-and-care-are-aid"),
     case("The US has pressed Ghana to take third-country deportees.\n“We cannot accept Nigerian deportees,” Ghana's foreign minister said.",
          [("USA/GOV", "REQUEST", "GHA/GOV"), ("GHA/GOV", "REJECT", "USA/GOV")], id="demonym-deportees-are-not-sent-by-their-state"),
+    case("President Trump announced a travel ban on Chad.\nChad’s president said he is directing his government to suspend visas "
+         "to U.S. citizens.", [("TCD/GOV", "SANCTION", "USA/GOV"), ("USA/GOV", "SANCTION", "TCD/GOV")],
+         date="2025-06-05", id="ordering-ones-own-government-is-acting"),
+    case("Trump ordered the Pentagon to deploy 1,500 troops to the border.", [("USA/MIL", "MOBILIZE", None)],
+         id="ordering-ones-own-forces-is-their-deployment"),
+    case("Trump ordered Mexico to stop the caravans.", [("USA/GOV", "REQUEST", "MEX/GOV")], id="ordering-another-state-is-a-demand"),
 ]
 
 

@@ -60,7 +60,7 @@ class PredicateFinder:
     def verb_frame(self, verb: Token, ctx: SentenceContext) -> Frame | None:
         lemma = syntax.phrasal_lemma(verb)
         base = syntax.lemma(verb)
-        if governed(verb):
+        if governed(verb) and not self._orders_own_organ(verb.head, ctx):
             return None  # coded at the verb that governs it ("refused to allow")
         if verb.lower_ == "according" and any(c.lower_ == "to" for c in verb.children):
             return None  # "according to Petro": an attribution (modality.py), not PETRARCH's "accord"
@@ -94,6 +94,8 @@ class PredicateFinder:
             return None  # the harm vowed is the event (`governed`)
         if xcomp is not None and behaviour is not None:
             kind, cameo = behaviour
+            if kind == "govern-object" and self._orders_own_organ(verb, ctx):
+                return None  # the order is the organ's act, coded at the complement
             if kind in ("govern", "govern-object"):
                 coding = lexicon.coding_for(
                     lexicon.PredicateRow(base, "V", "*", cameo, None, None, frozenset())
@@ -162,6 +164,26 @@ class PredicateFinder:
             return Frame(verb, noun_coding, syntax.lemma(patient), syntax.verb_words(verb) + " " + patient.text,
                          argument_head=verb, chain=(patient,), inverse="inverse" in coding.frame)
         return Frame(verb, coding, lemma, syntax.verb_words(verb), argument_head=verb)
+
+    def _orders_own_organ(self, verb: Token, ctx: SentenceContext) -> bool:
+        """"directing his government to suspend visas to U.S. citizens", "ordered the Pentagon to
+        deploy troops": an order to one's own state's organ is no request between parties; the
+        state acts, and the complement is the event (by the organ, planned)."""
+        if syntax.lemma(verb) not in _DIRECTING:
+            return False
+        organ = syntax.direct_object(verb)
+        subjects = syntax.subject_tokens(verb)
+        if organ is None or not subjects:
+            return False
+        orderer = self.resolver.actor_at(subjects[0], ctx)
+        if orderer is None or orderer.entity.type not in ("Person", "Country", "GovernmentBody"):
+            return False
+        if syntax.lemma(organ) in _OWN_ORGANS and any(
+                c.dep_ == "det" and c.lower_ == "the" or c.tag_ == "PRP$" for c in organ.children):
+            return True  # "told the army", "directing his government": the orderer's own
+        ordered = self.resolver.actor_at(organ, ctx)
+        return (ordered is not None and ordered.entity.type in ("GovernmentBody", "Country")
+                and ordered.entity.country is not None and ordered.entity.country == orderer.entity.country)
 
     def _own_row_for_complement(self, verb: Token, lemma: str, xcomp: Token, ctx: SentenceContext) -> Coding | None:
         """The hand lexicon's row of a verb of stopping or resuming for the object of its gerund
@@ -570,6 +592,10 @@ def _patient_of_event(noun: Token) -> bool:
     return False
 
 
+# Verbs of directing someone to act: towards one's own organs, they are the state acting.
+_DIRECTING = ("order", "direct", "instruct", "tell", "task", "command", "mandate")
+_OWN_ORGANS = ("government", "army", "military", "police", "ministry", "cabinet", "administration", "authority",
+               "force", "navy", "coast guard", "agency", "department")
 # Verbs whose object is not taken in: a removal participle on it describes people, not a removal.
 _UNREALIZED = ("reject", "refuse", "deny", "decline", "oppose", "block")
 
