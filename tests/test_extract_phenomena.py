@@ -556,6 +556,8 @@ CASES = [
     case("Trump ordered the Pentagon to deploy 1,500 troops to the border.", [("USA/MIL", "MOBILIZE", None)],
          id="ordering-ones-own-forces-is-their-deployment"),
     case("Trump ordered Mexico to stop the caravans.", [("USA/GOV", "REQUEST", "MEX/GOV")], id="ordering-another-state-is-a-demand"),
+    case("Haiti declared a state of emergency on Sunday.", [("HTI/GOV", "COERCE", None)], id="state-of-emergency-is-its-phrase"),
+    case("Gunmen killed 139 people.", [("gunmen", "ASSAULT", "people")], id="gunmen-are-armed-actors"),
 ]
 
 

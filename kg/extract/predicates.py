@@ -311,7 +311,10 @@ class PredicateFinder:
             token = syntax.prep_object(token, ("of",)) or token  # "suspended the issuance of visas": visas
         # a capitalized plural keeps its "s" as the lemma of a name ("the Asylum Cooperative Agreements")
         singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
-        for key in (syntax.compound_lemma(token), syntax.lemma(token), token.lower_, singular):
+        of_object = syntax.prep_object(token, ("of",))
+        # "a state of emergency", "a state of alert": the class of the phrase, before its head's
+        of_phrase = f"{syntax.lemma(token)} of {syntax.lemma(of_object)}" if of_object is not None else ""
+        for key in (of_phrase, syntax.compound_lemma(token), syntax.lemma(token), token.lower_, singular):
             if key in table:
                 found.append(table[key])
                 break
