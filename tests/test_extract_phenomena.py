@@ -558,6 +558,9 @@ CASES = [
     case("Trump ordered Mexico to stop the caravans.", [("USA/GOV", "REQUEST", "MEX/GOV")], id="ordering-another-state-is-a-demand"),
     case("Haiti declared a state of emergency on Sunday.", [("HTI/GOV", "COERCE", None)], id="state-of-emergency-is-its-phrase"),
     case("Gunmen killed 139 people.", [("gunmen", "ASSAULT", "people")], id="gunmen-are-armed-actors"),
+    case("Canada detained four Haitian men.\nThe weather was cold.\n“They will be put on a plane and sent to Haiti soon,” "
+         "Canada's immigration minister said.",
+         [("CAN/GOV", "COERCE", "Haitian people"), ("CAN/GOV", "COERCE", "Haitian people")], id="passive-they-two-sentences-on"),
 ]
 
 

@@ -76,6 +76,10 @@ class PronounResolution:
             subject = memory.recent(memory.last_subject, window=1)
             if subject is not None and subject.type in ("Country", "GovernmentBody", "Organization"):
                 return subject
+        if lower == "they" and token.dep_ == "nsubjpass":
+            # "The trio were detained. All three are offenders. 'They will be sent to Nauru'": with no
+            # state just before either, the people named a little earlier
+            return memory.recent(memory.last_people, window=2)
         return None
 
     def _owned_by_both_sides(self, pronoun: Token, memory: ArticleMemory) -> bool:
