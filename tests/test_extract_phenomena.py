@@ -348,7 +348,7 @@ CASES = [
          [("EGY/GOV", "COERCE", "Sudanese refugees"), ("EGY/GOV", "COERCE", "Sudanese refugees"),
           ("NGO/SOC", "ACCUSE", "EGY/GOV")], id="a-rights-group-reporting-abuses-accuses-once"),
     case("Peru closed its border with Chile.\nChile responded by activating diplomatic dialogue with Peru.",
-         [("PER/GOV", "COERCE", "CHL/GOV"), ("CHL/GOV", "CONSULT", "PER/GOV")],
+         [("PER/GOV", "COERCE", None), ("CHL/GOV", "CONSULT", "PER/GOV")],
          id="a-verb-of-no-event-lends-its-subject-to-the-event-it-sets-going"),
     case("KUWAIT has reportedly stopped issuing visas to Filipino workers.", [("KWT/GOV", "SANCTION", "PHL/GOV")],
          id="stopping-visas-for-a-people-is-a-visa-ban-on-their-state"),
@@ -391,7 +391,7 @@ CASES = [
          [("ETH/GOV", "REQUEST", "Ethiopian nationals")], id="bare-nationals-are-the-acting-state-s"),
     case("Japan deported five foreign nationals.", [("JPN/GOV", "COERCE", "nationals")],
          id="foreign-nationals-are-no-one-s-in-particular"),
-    case("Lithuania has erected a fence along its border with Belarus.", [("LTU/GOV", "COERCE", "BLR/GOV")],
+    case("Lithuania has erected a fence along its border with Belarus.", [("LTU/GOV", "COERCE", None)],
          id="fencing-a-border-restricts-movement-as-closing-it-does"),
     case("Canada has closed its embassy in Port-au-Prince.", [("CAN/GOV", "SANCTION", "HTI/GOV")],
          id="closing-an-embassy-reduces-relations-with-the-host"),
@@ -561,6 +561,8 @@ CASES = [
     case("Canada detained four Haitian men.\nThe weather was cold.\n“They will be put on a plane and sent to Haiti soon,” "
          "Canada's immigration minister said.",
          [("CAN/GOV", "COERCE", "Haitian people"), ("CAN/GOV", "COERCE", "Haitian people")], id="passive-they-two-sentences-on"),
+    case("Finland will close its border with Russia to travelers.", [("FIN/GOV", "COERCE", "people")],
+         id="a-border-is-closed-to-a-group-not-to-the-neighbour"),
 ]
 
 

@@ -362,6 +362,10 @@ class TargetFinder:
                 return False
             return participant is not None and (exclude is None or participant.entity.id != exclude.id)
 
+        if lexicon.object_classes().get(syntax.lemma(token)) in ("BORDER", "BARRIER"):
+            # "closed its border with Belarus", "fenced the Belarusian border": the neighbour is
+            # where, not whom; the target is the group it is closed to, else none (docs/annotation.md)
+            return None
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
                 participant = self.resolver.modifier_actor(child, ctx)
