@@ -563,6 +563,10 @@ CASES = [
          [("CAN/GOV", "COERCE", "Haitian people"), ("CAN/GOV", "COERCE", "Haitian people")], id="passive-they-two-sentences-on"),
     case("Finland will close its border with Russia to travelers.", [("FIN/GOV", "COERCE", "people")],
          id="a-border-is-closed-to-a-group-not-to-the-neighbour"),
+    case("The European Union signed a deal with Mauritania.\nBrussels criticised Mali.",
+         [("EUR/None", "SUPPORT", "MRT/GOV"), ("EUR/None", "ACCUSE", "MLI/GOV")], id="brussels-in-an-eu-story-is-the-eu"),
+    case("Belgium deported 20 Moroccans.\nBrussels criticised Morocco.",
+         [("BEL/GOV", "COERCE", "Moroccan nationals"), ("BEL/GOV", "ACCUSE", "MAR/GOV")], id="brussels-elsewhere-is-belgium"),
 ]
 
 

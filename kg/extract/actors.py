@@ -378,6 +378,10 @@ class ActorResolver(PersonResolution, PronounResolution):
                 return entities.organ(self.gaz, owner, entry.sector or "GOV", "{country} " + entry.label)
         if kind == "CAPITAL" and as_place:
             return entities.country(self.gaz, entry.key)
+        if kind in ("CAPITAL", "SEAT") and memory.names_eu and doc[mention.start:mention.end].text == "Brussels":
+            # "Brussels will commit more than €210 million" in a story that names the EU: the EU
+            # by its seat, as "Washington" is the United States
+            return entities.from_entry(self.gaz, self.gaz.forms["EU"][0])
         if kind == "DEMONYM":
             return entities.from_entry(self.gaz, entry)
         return entities.from_entry(self.gaz, entry)

@@ -60,6 +60,7 @@ class ArticleMemory:
     # state → how many times the article's text has named it so far (and it as a participant)
     state_mentions: dict[str, list] = field(default_factory=dict)
     place_states: Counter = field(default_factory=Counter)  # country → places in it the text names ("Aceh")
+    names_eu: bool = False  # the text has named the EU or one of its institutions (then "Brussels" is the EU)
     nationalities: set[str] = field(default_factory=set)  # countries whose people the article has named
     removed_nationalities: set[str] = field(default_factory=set)  # ... and of the people it has told removed
     accusations: set[tuple[str, str]] = field(default_factory=set)  # (rights group, state) accusations told
@@ -79,6 +80,8 @@ class ArticleMemory:
             if mention is None or mention.start in seen or mention.start != token.i:
                 continue
             seen.add(mention.start)
+            if any(e.country == "EUR" for e in mention.entries):
+                self.names_eu = True
             if mention.kind == "PLACE_NER":
                 # "off the coast of Aceh Province": where the story happens, for whose police act in it
                 country = gaz.place_country(sent.doc[mention.start:mention.end].text)
