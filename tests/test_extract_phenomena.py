@@ -567,6 +567,10 @@ CASES = [
          [("EUR/None", "SUPPORT", "MRT/GOV"), ("EUR/None", "ACCUSE", "MLI/GOV")], id="brussels-in-an-eu-story-is-the-eu"),
     case("Belgium deported 20 Moroccans.\nBrussels criticised Morocco.",
          [("BEL/GOV", "COERCE", "Moroccan nationals"), ("BEL/GOV", "ACCUSE", "MAR/GOV")], id="brussels-elsewhere-is-belgium"),
+    case("Nigeria repatriated 300 migrants from Libya.", [("NGA/GOV", "COOPERATE", "LBY/GOV")],
+         id="people-brought-home-from-another-country-are-the-actors-own"),
+    case("Bangladesh began returning workers stranded in Oman.", [("BGD/GOV", "COOPERATE", "OMN/GOV")],
+         id="people-stranded-abroad-are-brought-home-from-there"),
 ]
 
 

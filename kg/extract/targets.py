@@ -28,6 +28,8 @@ _MOVE_ORIGIN = ("from", "out")
 _ALWAYS_TARGET_PREPS = ("against",)
 # Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
 _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about", "at")
+# Verbs of bringing people home: from another country, they are the actor's own nationals.
+_BRINGING_HOME = ("return", "repatriate", "bring back", "bring home", "fly home", "evacuate", "fly")
 # Verbal conflict is never directed at the actor's own nationals by way of a thing they own.
 _CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
 
@@ -91,18 +93,25 @@ class TargetFinder:
     def people_from(self, frame: Frame, actor: Entity, target: Participant | None, ctx: SentenceContext) -> Participant | None:
         """"Russia detained four men from Tajikistan", "Greece deported 40 migrants from Pakistan",
         with "from" hung on the verb: a state removes or holds people from its own territory, so
-        another country they are "from" is theirs (their nationality), not where they were taken from."""
+        another country they are "from" is theirs (their nationality), not where they were taken
+        from; but people a state brings home from another country (or "stranded in" it) are its own."""
         if target is None or target.entity.type != "PopulationGroup" or target.entity.country or not actor.country:
             return target
         if frame.coding.type != "COERCE" or frame.head.pos_ not in ("VERB", "AUX"):
             return target
+        bringing_home = syntax.phrasal_lemma(frame.head) in _BRINGING_HOME
         source = syntax.prep_object(frame.head, ("from",))
+        if source is None and bringing_home:
+            source = _held_in(syntax.patient(frame.head))  # "returning migrants stranded in Saudi Arabia"
         named = self.resolver.actor_at(source, ctx) if source is not None else None
         if named is None or named.entity.type != "Country" or named.entity.country in (None, actor.country) \
                 or named.entity.country in entities.INTERNATIONAL:
             return target
+        # people a state brings home from another are its own ("Ethiopia returned 800 migrants
+        # from Saudi Arabia"): a repatriation, coded as cooperation with that state
+        nationality = actor.country if bringing_home else named.entity.country
         kind = target.entity.label
-        return replace(target, entity=entities.group(self.resolver.gaz, kind, named.entity.country, target.entity.sector or "REF"))
+        return replace(target, entity=entities.group(self.resolver.gaz, kind, nationality, target.entity.sector or "REF"))
 
     def find(
         self, frame: Frame, actor: Entity, ctx: SentenceContext, nominal: bool
@@ -472,7 +481,22 @@ class TargetFinder:
                             destination = place
                         else:
                             origin = place
+        if origin is None and frame.head.pos_ == "VERB" and syntax.phrasal_lemma(frame.head) in _BRINGING_HOME:
+            held = _held_in(syntax.patient(frame.head))  # "returning migrants stranded in Saudi Arabia": from there
+            place = self.resolver.resolve(held, ctx.mentions, ctx.memory, as_place=True) if held is not None else None
+            if place is not None and place.entity.type == "Country":
+                origin = place
         return destination, origin
+
+
+def _held_in(people: Token | None) -> Token | None:
+    """Where a participle puts people: "migrants stranded in (the kingdom of) Saudi Arabia",
+    "workers detained in the United States"."""
+    placed = next((c for c in people.children if c.dep_ == "acl" and c.tag_ == "VBN"), None) if people is not None else None
+    place = syntax.prep_object(placed, ("in",)) if placed is not None else None
+    if place is not None and syntax.lemma(place) in ("kingdom", "country", "republic", "emirate"):
+        place = syntax.prep_object(place, ("of",)) or place  # "the oil-rich kingdom of Saudi Arabia"
+    return place
 
 
 def _bound_object(verb: Token) -> Token | None:
