@@ -571,6 +571,7 @@ CASES = [
          id="people-brought-home-from-another-country-are-the-actors-own"),
     case("Bangladesh began returning workers stranded in Oman.", [("BGD/GOV", "COOPERATE", "OMN/GOV")],
          id="people-stranded-abroad-are-brought-home-from-there"),
+    case("Six others were saved by fishermen.", [("fishermen", "AID", "others")], id="others-saved-are-people"),
 ]
 
 

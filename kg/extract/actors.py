@@ -45,14 +45,15 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj
 
 
 def _removed(token: Token) -> bool:
-    """Is the word what a removal or arrest acts on (the subject of the passive, the object)?"""
+    """Is the word what a removal, arrest or rescue acts on (the subject of the passive, the object)?"""
     verb = token.head
     if token.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB":
         return False
     coding = lexicon.lookup(syntax.lemma(verb), "V", ())
     if (coding is None or not coding.removes) and syntax.custody_place(verb) is not None:
         coding = lexicon.lookup(syntax.lemma(verb), "V", ("CUSTODY",))  # "the trio were taken into detention"
-    return coding is not None and coding.removes
+    # people are what a removal moves, and what a rescue saves ("six others were saved by fishermen")
+    return (coding is not None and coding.removes) or syntax.lemma(verb) in ("rescue", "save", "evacuate")
 
 
 def _counted(token: Token) -> bool:
