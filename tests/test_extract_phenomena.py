@@ -572,6 +572,8 @@ CASES = [
     case("Bangladesh began returning workers stranded in Oman.", [("BGD/GOV", "COOPERATE", "OMN/GOV")],
          id="people-stranded-abroad-are-brought-home-from-there"),
     case("Six others were saved by fishermen.", [("fishermen", "AID", "others")], id="others-saved-are-people"),
+    case("The Greek coastguard rescued 600 asylum seekers.", [("GRC/COP", "AID", "asylum seekers")],
+         id="coast-guards-are-law-enforcement"),
 ]
 
 
