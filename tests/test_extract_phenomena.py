@@ -574,6 +574,12 @@ CASES = [
     case("Six others were saved by fishermen.", [("fishermen", "AID", "others")], id="others-saved-are-people"),
     case("The Greek coastguard rescued 600 asylum seekers.", [("GRC/COP", "AID", "asylum seekers")],
          id="coast-guards-are-law-enforcement"),
+    case("Honduras said it would expel the US military if Trump pursues mass deportations.",
+         [("HND/GOV", "THREATEN", "USA/MIL")], id="a-harm-hung-on-another-partys-act-is-a-threat"),
+    case("Poland could impose restrictions on Belarus if flights were blocked.", [("POL/GOV", "SANCTION", "BLR/GOV")],
+         id="a-harm-hung-on-a-circumstance-is-possible-not-a-threat"),
+    case("Britain will not hesitate to deport criminals.", [("GBR/GOV", "COERCE", "people")],
+         id="not-hesitating-to-act-is-acting"),
 ]
 
 
@@ -599,7 +605,8 @@ def test_negation_flag(extract):
         ("The U.S. will likely deport more migrants.", "planned"),
         ("Washington plans to deport 200 Venezuelans.", "planned"),
         ("The U.S. could deport more migrants.", "hypothetical"),
-        ("If Colombia refuses, the U.S. will impose tariffs on Colombia.", "hypothetical"),
+        ("If flights were blocked, the U.S. could impose tariffs on Colombia.", "hypothetical"),
+        ("If Colombia refuses, the U.S. will impose tariffs on Colombia.", "asserted"),  # a threat, made now
         ("Officials said Honduras rejected the flights.", "reported"),
         ("Mexico has denied the U.S. permission to land, officials confirmed.", "asserted"),
     ],
@@ -681,3 +688,9 @@ def test_a_quotation_over_sentences_belongs_to_its_speaker(extract):
 def test_a_detention_in_a_state_is_by_that_state(extract):
     statements = [s for s in extract("Moura had spent seven months in detention in the U.S.") if s.action.type == "COERCE"]
     assert [(code(s.actor), s.action.text) for s in statements] == [("USA/GOV", "detention")]
+
+
+def test_sentence_keeps_the_articles_own_apostrophes(extract):
+    # the parser reads "Chad's president"; the statement quotes the article as written
+    (s,) = [s for s in extract("Chad’s president said Chad would suspend visas for U.S. citizens.") if s.action.type]
+    assert s.action.type == "SANCTION" and "Chad’s president" in s.sentence

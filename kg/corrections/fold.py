@@ -56,6 +56,12 @@ CORRECTION_LINK = _p("correction")
 EXTRACTED = _p("extracted")
 #: role predicates, in the order they are written
 ROLES = (ACTOR, TARGET, _p("destination"), _p("originPlace"), _p("attributedTo"))
+def _mention_key(words: str) -> str:
+    """A mention as a split matches it: case folded, and an apostrophe is an apostrophe ("Trump’s
+    administration" typed as "Trump's administration"; the reader parses straight ones)."""
+    return words.replace("\u2019", "'").casefold()
+
+
 #: the words of a role, for splits by mention
 TEXTS = {ACTOR: _p("actorText"), TARGET: _p("targetText")}
 #: triples the fold adds, never part of what was extracted
@@ -96,7 +102,7 @@ class CorrectionSet:
         self.moves = [c for c in self.items if c.action in ("merge", "split")]
         self.sources = {c.entity for c in self.moves}
         self._split_articles = {c.id: {iri_segment(a) for a in c.articles} for c in self.moves}
-        self._split_mentions = {c.id: {m.casefold() for m in c.mentions} for c in self.moves}
+        self._split_mentions = {c.id: {_mention_key(m) for m in c.mentions} for c in self.moves}
         self.descriptions: dict[str, dict] = {}
         for c in self.items:
             for entity, description in (c.context.get("entities") or {}).items():
@@ -144,7 +150,7 @@ class CorrectionSet:
                     if o != f"<{c.entity}>":
                         continue
                     words = texts.get(TEXTS.get(p, ""), "")
-                    if article_segment in self._split_articles[c.id] or words.casefold() in self._split_mentions[c.id]:
+                    if article_segment in self._split_articles[c.id] or _mention_key(words) in self._split_mentions[c.id]:
                         roles[p] = f"<{c.into}>"
             else:
                 applied.append(c.iri)

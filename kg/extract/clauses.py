@@ -269,10 +269,13 @@ class ClauseReader:
             # a harm promised on a condition is a threat (PLOVER THREATEN: "warned it would cut aid")
             coding = threat_mode(lexicon.coding_for(lexicon.PredicateRow(frame.lemma, "V", "*", "130", None, None,
                                                                          coding.frame)), coding)
+            # the threat is made now, whatever would follow: told as fact, or as the speaker's words
+            stance = replace(stance, modality="reported" if stance.speaker is not None else "asserted")
         date, date_text = self._date(frame, ctx, future=stance.modality == "planned")
         return Statement(
             article=ctx.article.id,
-            sentence=ctx.sent.text.strip(),
+            # the article's own characters (the parser read a copy with straight apostrophes)
+            sentence=ctx.article.text[ctx.offset + ctx.sent.start_char:ctx.offset + ctx.sent.end_char].strip(),
             char_start=ctx.offset + ctx.sent.start_char,
             char_end=ctx.offset + ctx.sent.end_char,
             actor=actor,

@@ -200,21 +200,44 @@ def _going_to(chain: list[Token]) -> bool:
 
 
 def _consequence(verb: Token) -> bool:
-    """The main clause of an if/unless clause addressed to the one it would harm: what follows if
-    the addressee does not comply ("If you don't leave, we will hunt you down, arrest you").
-    A condition on someone else ("could impose restrictions if flights were blocked") states a
-    possibility, not an ultimatum."""
+    """The main clause of an if/unless clause that makes a harm hang on what someone does: what
+    follows if the addressee does not comply ("If you don't leave, we will hunt you down, arrest
+    you"), or if another party acts ("its intent to expel the US military if Trump pursues mass
+    deportation"). A condition that is a circumstance ("if necessary", "if flights were blocked",
+    "if they are rejected": nobody's act) states a possibility, not an ultimatum."""
     harmed = syntax.patient(verb)
-    for token in (verb, verb.head if verb.dep_ == "conj" else None):
-        if token is None:
-            continue
+    for token in _condition_holders(verb):
         for child in token.children:
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
-                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subject is not None and (subject.lower_ == "you" or (
-                        harmed is not None and syntax.lemma(subject) == syntax.lemma(harmed))):
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+                    (c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)  # "if Trump pursues", misparsed
+                if subject is None:
+                    continue
+                if subject.lower_ == "you" or (harmed is not None and syntax.lemma(subject) == syntax.lemma(harmed)):
+                    return True
+                acted = subject.dep_ in ("nsubj", "compound") and not any(c.dep_ == "auxpass" for c in child.children) \
+                    and syntax.lemma(child) != "be" and subject.lower_ not in ("it", "there", "this", "that")
+                if acted:
                     return True
     return False
+
+
+def _condition_holders(verb: Token) -> list[Token]:
+    """The verb and what its condition may hang on: the verb it is coordinated with, and the
+    intent or plan it is the content of ("expressed its intent to expel ... if ...")."""
+    holders = [verb]
+    if verb.dep_ == "conj":
+        holders.append(verb.head)
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "acl", "ccomp") or token.head.i == token.i:
+            break
+        token = token.head
+        holders.append(token)
+        if token.pos_ == "NOUN" and token.head.pos_ == "VERB":
+            holders.append(token.head)  # "expressed its intent to expel": the intent's verb
+            token = token.head
+    return holders
 
 
 def _conditional(verb: Token) -> bool:
