@@ -12,6 +12,7 @@ import time
 import pytest
 
 from kg.build import build
+from kg.query.export import Filters, _typed_from_relations, typed_network
 from kg.store import KnowledgeStore
 from kg.validate import validate
 from tests.conftest import EXAMPLES
@@ -70,6 +71,9 @@ def test_kill_nine_at_random_moments_then_finish(tmp_path, corpus, default_extra
             with KnowledgeStore.open(store) as opened:
                 report = validate(opened)
                 states = opened.article_states()
+                network_kept, network_drawn = typed_network(opened, Filters()), _typed_from_relations(opened, Filters())
+            # the network summary is what the relations of the articles stored so far draw
+            assert sorted(network_kept.edges(keys=True, data=True)) == sorted(network_drawn.edges(keys=True, data=True))
             assert report.conforms, (kills, report.violations[:3])
             partial = content(store)
             # the graphs derived from all the articles (entities, relations, the network summary) hold

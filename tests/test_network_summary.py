@@ -2,24 +2,39 @@
 
 The store keeps one node per network edge beside the relations and recomputes the
 edges of every (actor, type) whose relations it recomputes. These tests hold it to
-being what recomputing it from nothing gives (`rebuild_relations`), on the example
-store and after an analyst's and a build's changes.
+two things, on the example store and after an analyst's and a build's changes: it is
+what recomputing it from nothing gives (`rebuild_relations`), and the network read
+from it (kg.query.summary) is the network read from the relations, node for node and
+edge for edge, attribute for attribute.
 """
 
 from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from kg import corrections
 from kg.build import build
+from kg.query import summary
+from kg.query.export import Filters, _typed_from_relations, network, pair_weights, typed_network, write_gexf
 from kg.query.lookup import resolve, statements
 from kg.store import KnowledgeStore
-from kg.store.summary import MARKED
+from kg.viz import layout
 from tests.test_cli import run
 
 ID = "https://w3id.org/kg-md/id/"
-MEX, USA = ID + "country/MEX", ID + "country/USA"
+MEX, USA, PAN = ID + "country/MEX", ID + "country/USA", ID + "country/PAN"
 SEEDS = (ID + "article/001_31b4f35ab270502a", ID + "article/002_7b4837244018cd6d")
+
+FILTERS = [
+    Filters(),
+    Filters(include_negated=True),
+    Filters(types=("REJECT",)),
+    Filters(types=("AGREE", "REJECT"), include_negated=True),
+    Filters(countries=("MEX",)),
+    Filters(types=("COERCE",), countries=("USA", "PAN")),
+]
 
 
 def summary_of(path) -> set[tuple[str, str, str]]:
@@ -30,7 +45,7 @@ def summary_of(path) -> set[tuple[str, str, str]]:
 
 def kept(path) -> bool:
     with KnowledgeStore.open(path) as ks:
-        return bool(ks.query(MARKED))
+        return summary.kept(ks)
 
 
 def recomputed(path, tmp_path) -> set[tuple[str, str, str]]:
@@ -43,10 +58,25 @@ def recomputed(path, tmp_path) -> set[tuple[str, str, str]]:
     return summary_of(copy)
 
 
+def canonical(graph) -> tuple:
+    """A typed network as comparable values: nodes, edges and every attribute, and the pair weights."""
+    return (sorted((n, sorted(d.items())) for n, d in graph.nodes(data=True)),
+            sorted((u, v, k, sorted(d.items())) for u, v, k, d in graph.edges(keys=True, data=True)),
+            sorted(pair_weights(graph).items()))
+
+
+def assert_draws_as_its_relations(path) -> None:
+    with KnowledgeStore.open(path) as ks:
+        assert summary.kept(ks)
+        for filters in FILTERS:
+            assert canonical(typed_network(ks, filters)) == canonical(_typed_from_relations(ks, filters)), filters
+
+
 def assert_whole(path, tmp_path) -> None:
     held = summary_of(path)
     assert len(held) > 1  # more than its marker
     assert held == recomputed(path, tmp_path)
+    assert_draws_as_its_relations(path)
 
 
 def test_the_example_store_keeps_a_whole_summary(example_store, tmp_path):
@@ -70,6 +100,35 @@ def test_mexicos_refusal_is_one_edge_of_the_two_articles_that_report_it(example_
     assert {(r["sources"], r["relations"], r["statements"], r["sum"], r["via"], r["polarity"], r["first"]) for r in stored} == {
         (2, 1, len(refusals), 2, "target", "asserted", None)}  # undated: the seed articles carry no date
     assert "destination" in {row["via"] for row in to_panama}  # the US deports migrants to Panama: a destination link
+    with KnowledgeStore.open(example_store) as ks:
+        edge = typed_network(ks, Filters())[MEX][USA]["REJECT"]
+        assert "destination" in typed_network(ks, Filters(types=("COERCE",)))[USA][PAN]["COERCE"]["role"]
+    assert (edge["weight"], edge["relations"], edge["statements"]) == (2, 1, len(refusals))
+    assert (edge["role"], edge["polarity"], edge["spells"], edge["first"]) == ("target", "asserted", [], "")
+
+
+def test_the_summary_draws_what_the_relations_draw(example_store, tmp_path, monkeypatch):
+    with KnowledgeStore.open(example_store) as ks:
+        drawn = {f: (canonical(typed_network(ks, f)), network(ks, f), layout(ks, f)) for f in FILTERS}
+        write_gexf(ks, tmp_path / "summary.gexf", Filters())
+        monkeypatch.setattr(summary, "kept", lambda store: False)  # as a store without one: the relations
+        for f in FILTERS:
+            pairs = network(ks, f)
+            assert drawn[f][0] == canonical(typed_network(ks, f)), f
+            assert sorted(drawn[f][1].nodes(data=True)) == sorted(pairs.nodes(data=True)), f
+            assert sorted(drawn[f][1].edges(data=True)) == sorted(pairs.edges(data=True)), f
+            assert drawn[f][2] == layout(ks, f), f
+        write_gexf(ks, tmp_path / "relations.gexf", Filters())
+    assert (tmp_path / "summary.gexf").read_bytes() == (tmp_path / "relations.gexf").read_bytes()
+
+
+def test_a_date_range_reads_the_relations(example_store, monkeypatch):
+    """A date range keeps some of an edge's relations: the summary cannot answer it."""
+    with KnowledgeStore.open(example_store) as ks:
+        monkeypatch.setattr(summary, "edges", lambda *a: pytest.fail("the summary was read for a date range"))
+        graph = typed_network(ks, Filters(since="2024-01-01"))
+    assert graph.number_of_edges() > 0
+    assert all(not data["last"] or data["last"] >= "2024-01-01" for _, _, data in graph.edges(data=True))
 
 
 def test_the_summary_stays_whole_through_corrections_builds_and_removals(store_copy, tmp_path, default_extractor):
@@ -104,6 +163,7 @@ def test_an_import_keeps_the_summary_its_file_holds_and_only_into_an_empty_store
     assert run("export", "--format", "trig", "-o", dump, "--store", example_store).exit_code == 0
     assert run("import", dump, "--store", tmp_path / "copy").exit_code == 0
     assert kept(tmp_path / "copy") and summary_of(tmp_path / "copy") == summary_of(example_store)
+    assert_draws_as_its_relations(tmp_path / "copy")
     assert run("import", dump, "--store", store_copy).exit_code == 0  # beside articles: whole for neither
     assert not kept(store_copy) and summary_of(store_copy) == set()
 
@@ -112,7 +172,7 @@ def test_an_empty_store_keeps_a_summary_from_its_first_article(tmp_path, extract
     from kg.model import Article
 
     with KnowledgeStore.open(tmp_path / "s", write=True, create=True) as ks:
-        assert bool(ks.query(MARKED))
+        assert summary.kept(ks)
         text = "Mexico denied the U.S. permission to land a military aircraft deporting migrants."
         ks.replace_article(Article(id="one", text=text), extractor.extract_text(text, article_id="one"), extractor.version)
     assert_whole(tmp_path / "s", tmp_path)
