@@ -158,13 +158,39 @@ def test_the_summary_stays_whole_through_corrections_builds_and_removals(store_c
     assert_whole(store_copy, tmp_path)
 
 
+def test_a_store_without_a_summary_draws_from_its_relations_until_rebuilt(store_copy, example_store, tmp_path):
+    with KnowledgeStore.open(store_copy, write=True) as ks:  # as a store written before kg kept the summary
+        ks.update("DROP GRAPH kgr:graph\\/network")
+    with KnowledgeStore.open(store_copy) as ks, KnowledgeStore.open(example_store) as whole:
+        assert not summary.kept(ks)
+        assert canonical(typed_network(ks, Filters())) == canonical(typed_network(whole, Filters()))
+    drawn = run("viz", "--store", store_copy, "-o", tmp_path / "net.html")
+    assert drawn.exit_code == 0 and "keeps no network summary" in drawn.stderr and "kg rebuild-relations" in drawn.stderr
+    dated = run("viz", "--store", store_copy, "-o", tmp_path / "net.html", "--since", "2024-01-01")
+    assert dated.exit_code == 0 and "keeps no network summary" not in dated.stderr  # read from relations anyway
+
+    with KnowledgeStore.open(store_copy, write=True) as ks:  # writes keep no part of a summary
+        refusal = next(row.id for row in statements(ks, resolve(ks, "Mexico"), types=("REJECT",))
+                       if row.actor == MEX and row.target == USA)
+        corrections.reject(ks, refusal, by="ana")
+    assert summary_of(store_copy) == set()
+
+    rebuilt = run("rebuild-relations", "--store", store_copy)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "relations and their network summary" in rebuilt.stderr
+    assert_whole(store_copy, tmp_path)
+    drawn = run("viz", "--store", store_copy, "-o", tmp_path / "net.html")
+    assert drawn.exit_code == 0 and "keeps no network summary" not in drawn.stderr
+
+
 def test_an_import_keeps_the_summary_its_file_holds_and_only_into_an_empty_store(example_store, store_copy, tmp_path):
     dump = tmp_path / "examples.trig"
     assert run("export", "--format", "trig", "-o", dump, "--store", example_store).exit_code == 0
     assert run("import", dump, "--store", tmp_path / "copy").exit_code == 0
     assert kept(tmp_path / "copy") and summary_of(tmp_path / "copy") == summary_of(example_store)
     assert_draws_as_its_relations(tmp_path / "copy")
-    assert run("import", dump, "--store", store_copy).exit_code == 0  # beside articles: whole for neither
+    merged = run("import", dump, "--store", store_copy)  # beside articles: whole for neither
+    assert merged.exit_code == 0 and "kg rebuild-relations" in merged.stderr
     assert not kept(store_copy) and summary_of(store_copy) == set()
 
 

@@ -36,7 +36,10 @@ def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000, read_only
     from kg.serve.security import Guard
     from kg.store import KnowledgeStore
 
-    KnowledgeStore.open(location).close()  # fail now, with kg's message, if there is no store
+    from kg.query import summary
+
+    with KnowledgeStore.open(location) as store:  # fail now, with kg's message, if there is no store
+        whole = summary.kept(store)
     token = None if read_only else (token or Guard.new_token())
     app = create_app(location, token=token, host=host, timeout=timeout, max_rows=max_rows, warm=True)
     shown = f"[{host}]" if ":" in host else host
@@ -50,6 +53,9 @@ def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000, read_only
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"kg serve: warning: listening on {host}, not only this machine: anyone who can reach it can read the store",
               file=sys.stderr)
+    if not whole:
+        print(f"kg serve: {location} keeps no network summary: the network page is drawn from its relations, "
+              "which takes seconds on a big store; `kg rebuild-relations` makes one", file=sys.stderr)
     sys.stderr.flush()
     uvicorn.run(app, host=host, port=port, log_level="warning" if not quiet else "error", access_log=False,
                 server_header=False)
