@@ -24,12 +24,21 @@ merge entities, add aliases, through kg.corrections so that every rebuild keeps 
 
 from __future__ import annotations
 
+import os
 import sys
+
+#: Threads for numpy's and scipy's BLAS in the server, unless the environment says otherwise.
+#: The network's layout (kamada_kawai, a few dozen nodes) gains nothing from more, and beside the
+#: server's own threads and other work on a 2-core machine OpenBLAS's waiting threads made the
+#: first drawing at 100k statements take 4-6 s instead of 1.3 s (benchmarks/bench_serve.py).
+BLAS_THREADS = "1"
 
 
 def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
           timeout: float = 30.0, max_rows: int = 10_000, token: str | None = None, quiet: bool = False) -> None:
     """Run the web application on the store at `location` until interrupted."""
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, BLAS_THREADS)  # read when numpy is first imported: not yet
     import uvicorn
 
     from kg.serve.app import create_app
