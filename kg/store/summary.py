@@ -2,7 +2,7 @@
 
 The network (`kg viz`, the served /network page, `kg export --format gexf`;
 kg.query.export.typed_network) has one edge per actor, PLOVER type, target and
-negation. At 100k statements that is about 170 edges over 46k relations, and
+negation. At 100k statements that is 163 edges over 46k relations, and
 drawing them from the relations means reading every relation's properties and
 joining its statements to their articles: seconds. So the store keeps one small
 node per edge, in a graph of its own, recomputed wherever relations are
@@ -30,10 +30,11 @@ actor and type that have a destination, one link per destination; it belongs to
 the edge of that actor, type and target (the destination).
 
 An edge depends only on the statements of its (actor, type) pair, so
-recomputing a pair recomputes all its edges. The articles are links rather than
-one list in a literal because Oxigraph never frees a string: a list rewritten
-at every batch would grow the store by its length each time, while links, like
-the spells, are the same terms every time they are written again.
+recomputing a pair recomputes all its edges; the update writes only the triples
+that differ from the stored ones (`operations`). The articles are links rather
+than one list in a literal because Oxigraph never frees a string: a list
+changed at every batch would grow the store by its length each time, while a
+link or a spell is the same term for as long as it holds.
 """
 
 from __future__ import annotations
