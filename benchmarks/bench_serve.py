@@ -4,8 +4,8 @@ The big store is the example store many times over: each copy of each article is
 a new article (its id, its statements' ids and its sentences suffixed, its dates
 moved on by 11 days a copy, so that copies are distinct events rather than one
 relation with hundreds of sources; undated statements, as in a build, all merge),
-written as N-Quads with the relations merged by kg's own code (kg.store.relations),
-and loaded with `kg import`.
+written as N-Quads with the relations merged and the network summary made by kg's own
+code (kg.store.relations, kg.store.summary), and loaded with `kg import`.
 So the pages meet real sentences, the real actors (Mexico, the United States, with
 their relations multiplied) and the real shape of the graph.
 
@@ -47,6 +47,7 @@ from kg.vocab import ID, KG  # noqa: E402
 KG_COMMAND = [sys.executable, "-m", "kg"]
 ARTICLE_GRAPHS = f"<{ID}graph/article/"
 RELATIONS = f"<{ID}graph/relations>"
+NETWORK = f"<{ID}graph/network>"
 
 PAGES = [
     ("home", "/"),
@@ -78,15 +79,17 @@ def multiply(example: Path, copies: int, work: Path) -> Path:
         supports = _supports(store)
     lines = dump.read_text(encoding="utf-8").splitlines()
     articles = [l for l in lines if ARTICLE_GRAPHS in l.rsplit(" ", 2)[-2]]
-    shared = [l for l in lines if ARTICLE_GRAPHS not in l.rsplit(" ", 2)[-2] and not l.endswith(f"{RELATIONS} .")]
+    shared = [l for l in lines if ARTICLE_GRAPHS not in l.rsplit(" ", 2)[-2]
+              and not l.endswith((f"{RELATIONS} .", f"{NETWORK} ."))]
     data = work / f"examples-x{copies}.nq"
     with data.open("w", encoding="utf-8") as out:
         out.write("\n".join(shared) + "\n")
         for copy in range(copies):
             out.write("\n".join(_copy(line, copy) for line in articles) + "\n")
-        # the relations, merged by kg's own code (kg.store.relations) as a build merges them: this
-        # takes seconds where KnowledgeStore.rebuild_relations, one update over the store, takes minutes
-        out.write("\n".join(_relations(supports, copies)) + "\n")
+        # the relations and the network summary, by kg's own code (kg.store.relations, kg.store.summary)
+        # as a build makes them: this takes seconds where KnowledgeStore.rebuild_relations, one update
+        # over the store, takes minutes
+        out.write("\n".join(_relations_and_summary(supports, copies)) + "\n")
     store = work / f"store-x{copies}"
     shutil.rmtree(store, ignore_errors=True)
     subprocess.run(KG_COMMAND + ["import", str(data), "--store", str(store), "--quiet"], check=True)
@@ -100,19 +103,20 @@ def _supports(store) -> list:
     from kg.store.relations import Support
 
     rows = store.select(
-        """SELECT ?s ?g ?a ?t ?target ?negated ?modality ?date WHERE { GRAPH ?g {
+        """SELECT ?s ?g ?a ?t ?target ?negated ?modality ?date ?destination WHERE { GRAPH ?g {
              ?s kg:actor ?a ; kg:eventType ?t ; kg:negated ?negated ; kg:modality ?modality .
-             OPTIONAL { ?s kg:target ?target } OPTIONAL { ?s kg:date ?date } }
+             OPTIONAL { ?s kg:target ?target } OPTIONAL { ?s kg:date ?date } OPTIONAL { ?s kg:destination ?destination } }
            FILTER(STRSTARTS(STR(?g), STR(kgr:graph\\/article\\/))) }"""
     )
     return [Support(r["s"], ID + "article/" + r["g"][len(ARTICLE_GRAPH_PREFIX):], r["a"], r["t"], r["target"],
-                    bool(r["negated"]), r["modality"], r["date"]) for r in rows]
+                    bool(r["negated"]), r["modality"], r["date"], r["destination"]) for r in rows]
 
 
-def _relations(supports: list, copies: int) -> list[str]:
+def _relations_and_summary(supports: list, copies: int) -> list[str]:
     from dataclasses import replace
 
     from kg.store.relations import DEFAULT_WINDOW_DAYS, clusters, relation_triples
+    from kg.store.summary import edge_triples, marker_triple, network_edges
 
     by_key: dict[tuple, list] = {}
     for copy in range(copies):
@@ -121,10 +125,15 @@ def _relations(supports: list, copies: int) -> list[str]:
                 support, statement=_copy(f"<{support.statement}>", copy)[1:-1],
                 article=_copy(f"<{support.article}>", copy)[1:-1], date=_shift(support.date, copy))
             by_key.setdefault(moved.key, []).append(moved)
-    lines = []
+    lines, groups = [], []
     for key in sorted(by_key):
         for group in clusters(by_key[key], DEFAULT_WINDOW_DAYS):
+            groups.append(group)
             lines.extend(line[:-1] + f"{RELATIONS} ." for line in dict.fromkeys(relation_triples(group)))
+    supports = [support for members in by_key.values() for support in members]
+    for _, edge in sorted(network_edges(groups, supports).items()):
+        lines.extend(f"<{s}> <{p}> {o} {NETWORK} ." for s, p, o in edge_triples(edge))
+    lines.append(marker_triple()[:-1] + f"{NETWORK} .")
     return lines
 
 

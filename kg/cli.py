@@ -76,6 +76,17 @@ def _notice(message: str, quiet: bool = False) -> None:
         click.echo(message, err=True)
 
 
+def _summary_notice(ks, filters=None, quiet: bool = False) -> None:
+    """Say once that a store without a network summary draws its networks from the relations (slowly)."""
+    from kg.query import summary
+    from kg.query.export import Filters
+
+    if summary.answers(filters or Filters()) and not summary.kept(ks):
+        _notice(f"kg: {ks.location} keeps no network summary (written before kg kept one, or a file was imported "
+                "beside its articles): networks are drawn from its relations, which takes seconds on a big store; "
+                "`kg rebuild-relations` makes one", quiet)
+
+
 class KgGroup(click.Group):
     """Turns kg's errors into one line on stderr (no traceback) and exit status 1."""
 
@@ -264,6 +275,25 @@ def remove(articles, store, quiet):
                       "`kg query 'SELECT ?id WHERE {{ ?a kg:articleId ?id }}'`")
 
 
+@main.command("rebuild-relations")
+@_store_option
+@click.option("--window-days", type=click.IntRange(0, 3650), default=None, metavar="N",
+              help="Merge statements of the same event at most N days apart (default: the store's, 7).")
+@_quiet_option
+def rebuild_relations(store, window_days, quiet):
+    """Recompute every relation and the network summary from the statements.
+
+    After a change of the date window, or on a store written before kg kept its network summary
+    (pictures and network exports are then drawn from the relations, slowly). One transaction.
+    """
+    from kg.store import KnowledgeStore
+
+    with KnowledgeStore.open(store, write=True, command="kg rebuild-relations") as ks:
+        count = ks.rebuild_relations(window_days)
+        shown = ks.location
+    _notice(f"{count} relations and their network summary in {shown}", quiet)
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @_store_option
@@ -283,7 +313,9 @@ def import_(file, store, quiet):
         except SyntaxError as e:
             raise KgError(f"{file}: not valid {fmt.name}: {e}") from None
         counts = ks.counts()
-    _notice(f"imported {file}: {counts['articles']} articles, {counts['statements']} statements", quiet)
+        _notice(f"imported {file}: {counts['articles']} articles, {counts['statements']} statements", quiet)
+        if counts["articles"]:
+            _summary_notice(ks, quiet=quiet)
 
 
 @main.command()
@@ -545,8 +577,10 @@ def top(store, measure, limit, types, since, until, fmt):
     from kg.query.export import Filters
     from kg.store import KnowledgeStore
 
+    filters = Filters(tuple(t.upper() for t in types), since, until)
     with KnowledgeStore.open(store) as ks:
-        ranked = rank(ks, measure, limit=limit, filters=Filters(tuple(t.upper() for t in types), since, until))
+        _summary_notice(ks, filters)
+        ranked = rank(ks, measure, limit=limit, filters=filters)
     records = [
         {"rank": n, "score": f"{r.score:.4g}", "partners": r.partners, "reports": r.reports,
          "actor": f"{r.label} ({r.type}{', ' + r.country if r.country else ''})"}
@@ -574,6 +608,8 @@ def export(store, fmt, output, types, since, until, countries, include_negated, 
 
     filters = Filters(tuple(t.upper() for t in types), since, until, tuple(c.upper() for c in countries), include_negated)
     with KnowledgeStore.open(store) as ks:
+        if fmt in ("gexf", "graphml", "csv", "json"):
+            _summary_notice(ks, filters, quiet)
         run_export(ks, fmt, output, filters)
     if output and output != "-":
         _notice(f"wrote {output}", quiet)
@@ -598,6 +634,7 @@ def viz(store, output, png, max_nodes, title, types, since, until, countries, qu
 
     filters = Filters(tuple(t.upper() for t in types), since, until, tuple(c.upper() for c in countries))
     with KnowledgeStore.open(store) as ks:
+        _summary_notice(ks, filters, quiet)
         data = None
         if output or not png:
             data = write_html(ks, output, filters, max_nodes=max_nodes, title=title)

@@ -98,6 +98,20 @@ def test_store_moves_between_server_and_embedded(remote_store, tmp_path):
         assert local.counts() == remote.counts()
 
 
+def test_a_server_store_keeps_its_network_summary(remote_store):
+    from kg.query import summary
+    from kg.query.export import Filters, _typed_from_relations, pair_weights, typed_network
+
+    def edges(graph):
+        return sorted((u, v, k, sorted(d.items())) for u, v, k, d in graph.edges(keys=True, data=True))
+
+    with KnowledgeStore.open(remote_store) as store:
+        assert summary.kept(store)
+        kept, drawn = typed_network(store, Filters()), _typed_from_relations(store, Filters())
+    assert edges(kept) == edges(drawn) and pair_weights(kept) == pair_weights(drawn)
+    assert "REJECT" in kept["https://w3id.org/kg-md/id/country/MEX"]["https://w3id.org/kg-md/id/country/USA"]
+
+
 def test_validate_a_server_store(remote_store):
     result = run("validate", "--store", remote_store)
     assert result.exit_code == 0 and "no violations" in result.stderr

@@ -100,6 +100,7 @@ def articles(extractor, tmp_path_factory):
 def build_into(backend, articles, extractor) -> KnowledgeStore:
     store = KnowledgeStore(backend, "memory", True)
     store._ensure_ontology()
+    store._ensure_summary()  # the network summary's updates are cut with the rest
     for article, statements in articles:
         store.replace_article(article, statements, extractor.version, generated_at=WHEN, new=True)
     article, statements = articles[0]  # replaced: its graph dropped, its relations and entities redone

@@ -48,6 +48,18 @@ def test_the_examples_build_into_virtuoso_as_into_an_embedded_store(virtuoso_sto
         assert own_quads(remote.backend.quads()) == own_quads(local.backend.quads())
 
 
+def test_the_network_reads_from_virtuoso_as_from_an_embedded_store(virtuoso_store, example_store):
+    from kg.query import summary
+    from kg.query.export import Filters, typed_network
+
+    with KnowledgeStore.open(virtuoso_store.url) as remote, KnowledgeStore.open(example_store) as local:
+        assert summary.kept(remote)
+        graphs = [typed_network(store, Filters()) for store in (remote, local)]
+    remote_edges, local_edges = (sorted(g.edges(keys=True, data=True)) for g in graphs)
+    assert remote_edges == local_edges
+    assert graphs[0].graph["pair_weights"] == graphs[1].graph["pair_weights"]
+
+
 @pytest.mark.parametrize("fmt, suffix", [("trig", "trig"), ("nquads", "nq")])
 def test_export_holds_kg_graphs_only(virtuoso_store, tmp_path, fmt, suffix):
     out = tmp_path / f"dump.{suffix}"

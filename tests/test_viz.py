@@ -129,6 +129,19 @@ def test_layout_is_deterministic_and_filters_apply(example_store):
     assert {n["kind"] for n in first["nodes"]} <= {"Country", "GovernmentBody", "Person", "Organization", "PopulationGroup"}
 
 
+def test_the_same_store_draws_the_same_page_whatever_the_string_hashing(example_store, tmp_path):
+    """Each Python process hashes strings its own way (PYTHONHASHSEED); the picture must not follow it."""
+    import sys
+
+    pages = []
+    for seed in ("1", "2", "3"):  # 3 drew the small components elsewhere than 1 and 2 before
+        output = tmp_path / f"network-{seed}.html"
+        subprocess.run([sys.executable, "-m", "kg", "viz", "--store", str(example_store), "-o", str(output), "--quiet"],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(output.read_bytes())
+    assert pages[0] == pages[1] == pages[2]
+
+
 def test_png_is_a_real_image(example_store, tmp_path):
     pytest.importorskip("matplotlib")
     output = tmp_path / "network.png"

@@ -52,22 +52,23 @@ CAMEO = _p("cameoCode")
 MODE = _p("mode")
 ACTOR = _p("actor")
 TARGET = _p("target")
+DESTINATION = _p("destination")
 CORRECTION_LINK = _p("correction")
 EXTRACTED = _p("extracted")
 #: role predicates, in the order they are written
-ROLES = (ACTOR, TARGET, _p("destination"), _p("originPlace"), _p("attributedTo"))
-def _mention_key(words: str) -> str:
-    """A mention as a split matches it: case folded, and an apostrophe is an apostrophe ("Trump’s
-    administration" typed as "Trump's administration"; the reader parses straight ones)."""
-    return words.replace("\u2019", "'").casefold()
-
-
+ROLES = (ACTOR, TARGET, DESTINATION, _p("originPlace"), _p("attributedTo"))
 #: the words of a role, for splits by mention
 TEXTS = {ACTOR: _p("actorText"), TARGET: _p("targetText")}
 #: triples the fold adds, never part of what was extracted
 DERIVED_PREDICATES = (CORRECTION_LINK, EXTRACTED)
 
 Pairs = list[tuple[str, str]]
+
+
+def _mention_key(words: str) -> str:
+    """A mention as a split matches it: case folded, and an apostrophe is an apostrophe ("Trump’s
+    administration" typed as "Trump's administration"; the reader parses straight ones)."""
+    return words.replace("\u2019", "'").casefold()
 
 
 @dataclass
@@ -241,6 +242,7 @@ def support(statement_iri: str, article_iri: str, pairs: Pairs) -> Support | Non
         statement_iri, article_iri, values[ACTOR][1:-1], event_type[1:-1],
         values[TARGET][1:-1] if TARGET in values else None, literal_value(values.get(NEGATED, "")) == "true",
         literal_value(values.get(MODALITY, '"asserted"')), literal_value(date) if date else None,
+        values[DESTINATION][1:-1] if DESTINATION in values else None,
     )
 
 

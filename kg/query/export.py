@@ -21,7 +21,6 @@ and nquads keep the named graphs (one per article), for `kg import`.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import json
@@ -43,43 +42,109 @@ class Filters:
     include_negated: bool = False
 
 
-def _projected(store, filters: Filters, kind):
-    """The filtered relation projection, its supporting articles per edge, and an empty graph
-    of `kind` holding its nodes: what both network exports start from."""
+def typed_network(store, filters: Filters):
+    """One edge per (actor, type, target): a networkx MultiDiGraph keyed by the edge's kind.
+
+    Edges carry kind, event_type, negated, weight (distinct articles), relations, statements,
+    sources (their relations' source counts added up), first and last date, spells (one per
+    relation), quad, role and polarity; nodes label, type, country and sector. The graph's
+    "pair_weights" are the articles behind each ordered pair's edges (read them with
+    `pair_weights`, which keeps to the edges a graph still has).
+
+    Read from the store's network summary when it can answer the filters (kg.query.summary),
+    else from the relations: the same graph either way.
+    """
+    from kg.query import summary
+    from kg.query.graph import describe, only_countries
+
+    if summary.answers(filters) and summary.kept(store):
+        edges, weights = summary.edges(store, filters)
+        graph = _typed_graph(sorted({n for edge, _ in edges for n in (edge.actor, edge.target)}), edges, weights)
+        describe(store, graph)
+        return only_countries(graph, filters.countries)
+    return _typed_from_relations(store, filters)
+
+
+def _typed_from_relations(store, filters: Filters):
+    """typed_network from the relations (kg.query.graph.projection) and their statements' articles."""
     from kg.query.graph import projection
+    from kg.store.summary import NetworkEdge, spell
+    from kg.vocab import event_class
 
     multi = projection(
         store, types=filters.types, since=filters.since, until=filters.until,
         countries=filters.countries, include_negated=filters.include_negated,
     )
-    graph = kind()
+    articles = _supporting_articles(store)
+    edges: dict[tuple, NetworkEdge] = {}
+    for u, v, key, data in multi.edges(keys=True, data=True):
+        negated = data["polarity"] == "negated"
+        edge = edges.setdefault((u, data["event_type"], v, negated),
+                                NetworkEdge(u, event_class(data["event_type"]), v, negated))
+        edge.articles |= articles.get(key, set())
+        edge.relations += 1
+        edge.statements += data["statements"]
+        edge.source_sum += data["sources"]
+        edge.roles.add(data["role"])
+        edge.polarities.add(data["polarity"])
+        if data.get("first"):
+            edge.spells.add(spell(data["first"], data["last"] or data["first"]))
+    weights: dict[tuple[str, str], set] = {}
+    for (u, event_type, v, negated), edge in edges.items():
+        # an edge whose statements were not found still counts once, as its own weight does
+        weights.setdefault((u, v), set()).update(edge.articles or {f"{u} {v} {event_type} {negated}"})
+    graph = _typed_graph(sorted(multi.nodes), [(edge, len(edge.articles) or 1) for edge in edges.values()],
+                         {pair: len(found) for pair, found in weights.items()})
     for node, data in multi.nodes(data=True):
-        graph.add_node(node, **data)
-    return multi, _supporting_articles(store, multi), graph
+        graph.nodes[node].update(data)
+    return graph
+
+
+def _typed_graph(nodes: list[str], edges, pair_weights: dict[tuple[str, str], int]):
+    """The MultiDiGraph of typed_network from (kg.store.summary.NetworkEdge, weight) pairs."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(pair_weights=pair_weights)
+    graph.add_nodes_from(nodes)
+    drawn = []
+    for edge, weight in edges:
+        event_type = edge.event_type.rsplit("#", 1)[1].upper()
+        drawn.append((edge.actor, edge.target, event_type + (" (negated)" if edge.negated else ""), event_type, edge, weight))
+    for u, v, kind, event_type, edge, weight in sorted(drawn, key=lambda d: d[:3]):
+        spells = sorted(edge.spells)
+        graph.add_edge(
+            u, v, key=kind, kind=kind, event_type=event_type, negated=edge.negated, relations=edge.relations,
+            statements=edge.statements, sources=edge.source_sum, weight=weight, label=kind,
+            quad=TYPES[event_type].quad, role=";".join(sorted(edge.roles)), polarity=";".join(sorted(edge.polarities)),
+            first=spells[0][0] if spells else "", last=max(s[1] for s in spells) if spells else "", spells=spells,
+        )
+    return graph
 
 
 def network(store, filters: Filters):
-    """The pair-level directed graph every network export writes (a networkx DiGraph)."""
+    """The pair-level directed graph every network export writes (a networkx DiGraph): typed_network's
+    edges between the same two nodes as one, its types ranked by the sources of their relations."""
     import networkx as nx
 
-    multi, articles, graph = _projected(store, filters, nx.DiGraph)
-    for u, v, key, data in multi.edges(keys=True, data=True):
+    typed = typed_network(store, filters)
+    weights = pair_weights(typed)
+    graph = nx.DiGraph()
+    for node, data in typed.nodes(data=True):
+        graph.add_node(node, **data)
+    for u, v, data in typed.edges(data=True):
         if not graph.has_edge(u, v):
-            graph.add_edge(u, v, articles=set(), types={}, statements=0, spells=[], roles=set())
+            graph.add_edge(u, v, types={}, statements=0, spells=set(), roles=set())
         edge = graph[u][v]
-        edge["articles"] |= articles.get(key, set())
         edge["types"][data["event_type"]] = edge["types"].get(data["event_type"], 0) + data["sources"]
         edge["statements"] += data["statements"]
-        edge["roles"].add(data["role"])
-        if data.get("first"):
-            edge["spells"].append(_interval(data["first"], data["last"] or data["first"]))
+        edge["roles"].update(data["role"].split(";"))
+        edge["spells"].update(data["spells"])
     for u, v, edge in graph.edges(data=True):
         ordered = sorted(edge["types"], key=lambda t: (-edge["types"][t], t))
-        weight = len(edge.pop("articles")) or 1
-        spells = sorted(set(edge.pop("spells")))
+        spells = sorted(edge.pop("spells"))
         edge.pop("types")
         edge.update(
-            weight=weight,
+            weight=weights[(u, v)],
             label=ordered[0],
             event_type=ordered[0],
             event_types=";".join(ordered),
@@ -93,49 +158,14 @@ def network(store, filters: Filters):
     return graph
 
 
-def typed_network(store, filters: Filters):
-    """One edge per (actor, type, target): a networkx MultiDiGraph keyed by the edge's kind.
-
-    Edges carry kind, event_type, negated, weight (distinct articles), relations, statements,
-    first and last date, spells (one per relation), quad and role; `articles` holds the
-    supporting article graphs (writers drop it).
-    """
-    import networkx as nx
-
-    multi, articles, graph = _projected(store, filters, nx.MultiDiGraph)
-    for u, v, key, data in multi.edges(keys=True, data=True):
-        negated = data["polarity"] == "negated"
-        kind = data["event_type"] + (" (negated)" if negated else "")
-        if not graph.has_edge(u, v, kind):
-            graph.add_edge(u, v, key=kind, kind=kind, event_type=data["event_type"], negated=negated, articles=set(),
-                           relations=0, statements=0, spells=[], roles=set(), polarities=set())
-        edge = graph[u][v][kind]
-        edge["articles"] |= articles.get(key, set())
-        edge["relations"] += 1
-        edge["statements"] += data["statements"]
-        edge["roles"].add(data["role"])
-        edge["polarities"].add(data["polarity"])
-        if data.get("first"):
-            edge["spells"].append(_interval(data["first"], data["last"] or data["first"]))
-    for u, v, kind, edge in graph.edges(keys=True, data=True):
-        spells = sorted(set(edge.pop("spells")))
-        edge.update(
-            weight=len(edge["articles"]) or 1, label=kind, quad=TYPES[edge["event_type"]].quad,
-            role=";".join(sorted(edge.pop("roles"))), polarity=";".join(sorted(edge.pop("polarities"))),
-            first=spells[0][0] if spells else "", last=max(s[1] for s in spells) if spells else "", spells=spells,
-        )
-    return graph
-
-
 def pair_weights(graph) -> dict[tuple[str, str], int]:
-    """(source, target) → distinct articles reporting any event between them, from a typed network."""
-    found: dict[tuple[str, str], set] = {}
-    for u, v, data in graph.edges(data=True):
-        found.setdefault((u, v), set()).update(data["articles"] or {f"{u} {v} {data['kind']}"})
-    return {pair: len(articles) for pair, articles in found.items()}
+    """(source, target) → distinct articles reporting any event between them, for the pairs a typed
+    network (or a subgraph of one) still has edges between."""
+    known = graph.graph["pair_weights"]
+    return {(u, v): known[(u, v)] for u, v in graph.edges()}
 
 
-def _supporting_articles(store, multi) -> dict[str, set[str]]:
+def _supporting_articles(store) -> dict[str, set[str]]:
     """relation IRI → article graphs of its statements (destination links count theirs)."""
     from kg.vocab import RELATIONS_GRAPH
 
@@ -146,30 +176,15 @@ def _supporting_articles(store, multi) -> dict[str, set[str]]:
     for row in rows:
         found.setdefault(row["r"], set()).add(row["g"])
     rows = store.select(
-        # destination first: the few statements with one, not every statement's actor (2.2 s → 0.04 s at 100k)
-        """SELECT ?a ?d ?type ?g WHERE { GRAPH ?g { ?s kg:destination ?d . ?s kg:actor ?a . ?s kg:eventType ?type } }"""
+        # destination first: the few statements with one, not every statement's actor (2.2 s → 0.04 s at 100k);
+        # negated ones make no destination link (kg.query.graph.projection), so they report none
+        """SELECT ?a ?d ?type ?g WHERE { GRAPH ?g { ?s kg:destination ?d . ?s kg:actor ?a . ?s kg:eventType ?type ;
+                                                    kg:negated false } }"""
     )
     for row in rows:
         key = f"destination:{row['a']}:{row['d']}:{row['type'].rsplit('#', 1)[1].upper()}"
         found.setdefault(key, set()).add(row["g"])
     return found
-
-
-def _interval(first: str, last: str) -> tuple[str, str]:
-    """Full dates for Gephi: "2025" → 2025-01-01…2025-12-31, "2025-02" → the whole month."""
-
-    def start(value: str) -> str:
-        return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
-
-    def end(value: str) -> str:
-        if len(value) == 4:
-            return value + "-12-31"
-        if len(value) == 7:
-            year, month = int(value[:4]), int(value[5:])
-            return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
-        return value
-
-    return start(first), end(last)
 
 
 # ---------------------------------------------------------------------- writers

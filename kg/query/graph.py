@@ -357,13 +357,24 @@ def projection(
                 role="destination", polarity="asserted", asserted=True, sources=int(row["sources"]),
                 statements=int(row["statements"]), first=row["first"], last=row["last"],
             )
+    describe(store, graph)
+    return only_countries(graph, countries)
+
+
+def describe(store: KnowledgeStore, graph) -> None:
+    """Give a graph's nodes their label, type, country and sector from the entities graph."""
     hood = Neighbourhood()
     _labels(store, set(graph.nodes), hood)
     _attributes(store, graph, hood)
-    if countries:
-        keep = {n for n, data in graph.nodes(data=True) if data.get("country") in countries}
-        graph = graph.subgraph({n for edge in graph.edges() for n in edge if set(edge) & keep}).copy()
-    return graph
+
+
+def only_countries(graph, countries: tuple[str, ...]):
+    """The nodes of the edges that touch an entity of `countries` (a described graph), with every
+    edge between them; the graph itself when no country is asked for."""
+    if not countries:
+        return graph
+    keep = {n for n, data in graph.nodes(data=True) if data.get("country") in countries}
+    return graph.subgraph({n for edge in graph.edges() for n in edge if set(edge) & keep}).copy()
 
 
 def _attributes(store: KnowledgeStore, graph, hood: Neighbourhood) -> None:

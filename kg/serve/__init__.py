@@ -24,19 +24,31 @@ merge entities, add aliases, through kg.corrections so that every rebuild keeps 
 
 from __future__ import annotations
 
+import os
 import sys
+
+#: Threads for numpy's and scipy's BLAS in the server, unless the environment says otherwise.
+#: The network's layout (kamada_kawai, a few dozen nodes) gains nothing from more, and beside the
+#: server's own threads and other work on a 2-core machine OpenBLAS's waiting threads made the
+#: first drawing at 100k statements take 4-6 s instead of 1.3 s (benchmarks/bench_serve.py).
+BLAS_THREADS = "1"
 
 
 def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
           timeout: float = 30.0, max_rows: int = 10_000, token: str | None = None, quiet: bool = False) -> None:
     """Run the web application on the store at `location` until interrupted."""
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, BLAS_THREADS)  # read when numpy is first imported: not yet
     import uvicorn
 
     from kg.serve.app import create_app
     from kg.serve.security import Guard
     from kg.store import KnowledgeStore
 
-    KnowledgeStore.open(location).close()  # fail now, with kg's message, if there is no store
+    from kg.query import summary
+
+    with KnowledgeStore.open(location) as store:  # fail now, with kg's message, if there is no store
+        whole = summary.kept(store)
     token = None if read_only else (token or Guard.new_token())
     app = create_app(location, token=token, host=host, timeout=timeout, max_rows=max_rows, warm=True)
     shown = f"[{host}]" if ":" in host else host
@@ -50,6 +62,9 @@ def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000, read_only
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"kg serve: warning: listening on {host}, not only this machine: anyone who can reach it can read the store",
               file=sys.stderr)
+    if not whole:
+        print(f"kg serve: {location} keeps no network summary: the network page is drawn from its relations, "
+              "which takes seconds on a big store; `kg rebuild-relations` makes one", file=sys.stderr)
     sys.stderr.flush()
     uvicorn.run(app, host=host, port=port, log_level="warning" if not quiet else "error", access_log=False,
                 server_header=False)

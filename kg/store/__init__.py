@@ -6,6 +6,8 @@ Graphs:
     kgr:graph/entities       every actor, place, policy and thing the statements point to
     kgr:graph/relations      statements merged across articles, and the plain triples
                              (actor plover:reject target) of relations stated as fact
+    kgr:graph/network        one node per edge of the network pictures and exports, kept with
+                             the relations (kg.store.summary)
     kgr:graph/ontology       ontology/kg.ttl and plover.ttl
     kgr:graph/corrections    analysts' confirmations, rejections, corrections, merges, splits,
                              renames and aliases (kg.corrections): never replaced by a build
@@ -39,7 +41,7 @@ from datetime import datetime, timezone
 from kg.errors import StoreError
 from kg.model import Article, Statement
 from kg.resources import ontology_dir
-from kg.store import rdf
+from kg.store import rdf, summary
 from kg.store.relations import DEFAULT_WINDOW_DAYS, Support, clusters, relation_triples
 from kg.vocab import (
     ID,
@@ -78,6 +80,7 @@ class KnowledgeStore:
         self.location = location
         self.writable = writable
         self._corrections = None  # kg.corrections.fold.CorrectionSet, read on first use
+        self._keeps_summary = False  # whether writes keep the network summary (decided on opening to write)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -102,6 +105,7 @@ class KnowledgeStore:
         store = cls(backend, shown, write)
         if write:
             store._ensure_ontology()
+            store._ensure_summary()
         return store
 
     def __enter__(self) -> "KnowledgeStore":
@@ -199,6 +203,7 @@ class KnowledgeStore:
                 Support(
                     statement_iri(s.id), article_iri(article.id), s.actor.entity.id, event_class(s.action.type),
                     s.target.entity.id if s.target else None, s.negated, s.modality, s.date,
+                    s.destination.entity.id if s.destination else None,
                 )
                 for s in statements
                 if s.action.type
@@ -453,7 +458,11 @@ class KnowledgeStore:
             (row["a"], row["t"])
             for row in self.select("SELECT DISTINCT ?a ?t WHERE { GRAPH ?g { ?s kg:actor ?a ; kg:eventType ?t } }")
         }
-        operations = [f"DROP SILENT GRAPH <{RELATIONS_GRAPH}>", *self._relation_operations(pairs, self._supports(pairs))]
+        # every pair recomputed: the network summary is whole again, whatever the store held before
+        self._keeps_summary = True
+        operations = [f"DROP SILENT GRAPH <{RELATIONS_GRAPH}>", f"DROP SILENT GRAPH <{summary.NETWORK_GRAPH}>",
+                      *self._relation_operations(pairs, self._supports(pairs), dropped=True),
+                      f"INSERT DATA {{ GRAPH <{summary.NETWORK_GRAPH}> {{ {summary.marker_triple()} }} }}"]
         self.backend.update(" ;\n".join(operations))
         return self.counts()["relations"]
 
@@ -483,10 +492,16 @@ class KnowledgeStore:
         """
         self._writable()
         empty = not bool(self.query("ASK { GRAPH ?g { ?a a kg:Article } }"))
+        # whether the network summary is whole is for the file to say (a dump of a store that kept it
+        # carries its marker); a file loaded beside other articles leaves it whole for neither
+        self.backend.update(_DROP_MARKER)
         if empty and self.backend.kind == "embedded" and isinstance(source, (str, os.PathLike)):
             self.backend.bulk_load(source, fmt)
         else:
             self.backend.load(source, fmt)
+        if not empty:
+            self.backend.update(f"DROP SILENT GRAPH <{summary.NETWORK_GRAPH}>")
+        self._keeps_summary = bool(self.query(summary.MARKED))
 
     def rdflib_dataset(self):
         """This store as an rdflib Dataset (embedded stores only; through oxrdflib)."""
@@ -524,6 +539,19 @@ class KnowledgeStore:
             + "\n} }"
         )
 
+    def _ensure_summary(self) -> None:
+        """Decide whether writes keep the network summary: yes when it is whole (its marker is there),
+        or when the store is empty (then it is whole at once). A store written before kg kept it, or
+        by an older summary version, keeps none until `kg rebuild-relations`; readers use its relations."""
+        if bool(self.query(summary.MARKED)):
+            self._keeps_summary = True
+            return
+        empty = not bool(self.query(
+            f"ASK {{ {{ GRAPH ?g {{ ?a a kg:Article }} }} UNION {{ GRAPH <{RELATIONS_GRAPH}> {{ ?r ?p ?o }} }} }}"))
+        if empty:
+            self.backend.update(f"{_DROP_MARKER} ;\nINSERT DATA {{ GRAPH <{summary.NETWORK_GRAPH}> {{ {summary.marker_triple()} }} }}")
+        self._keeps_summary = empty
+
     def _entities_in(self, graph: str) -> set[str]:
         roles = " ".join(f"kg:{role}" for role in _ROLES)
         rows = self.select(
@@ -543,23 +571,27 @@ class KnowledgeStore:
         values = " ".join(f"(<{a}> <{t}>)" for a, t in pairs)
         excluded = ", ".join(f"<{graph}>" for graph in exclude_graphs)
         exclude = f"FILTER(?g NOT IN ({excluded}))" if excluded else ""
+        # the destination only for the network summary: about 8% of this query's time
+        destination = "OPTIONAL { ?s kg:destination ?destination }" if self._keeps_summary else ""
         rows = self.select(
-            f"""SELECT ?s ?g ?a ?t ?target ?negated ?modality ?date WHERE {{
+            f"""SELECT ?s ?g ?a ?t ?target ?negated ?modality ?date ?destination WHERE {{
                   VALUES (?a ?t) {{ {values} }}
                   GRAPH ?g {{ ?s kg:actor ?a ; kg:eventType ?t ; kg:negated ?negated ; kg:modality ?modality .
-                             OPTIONAL {{ ?s kg:target ?target }} OPTIONAL {{ ?s kg:date ?date }} }}
+                             OPTIONAL {{ ?s kg:target ?target }} OPTIONAL {{ ?s kg:date ?date }} {destination} }}
                   {exclude} }}"""
         )
         return [
             Support(
                 row["s"], ID + "article/" + row["g"][len(ARTICLE_GRAPH_PREFIX):], row["a"], row["t"],
-                row["target"], bool(row["negated"]), row["modality"], row["date"],
+                row["target"], bool(row["negated"]), row["modality"], row["date"], row["destination"],
             )
             for row in rows
         ]
 
-    def _relation_operations(self, pairs: set[tuple[str, str]], supports: list[Support]) -> list[str]:
-        """Delete the relations of the (actor, type) pairs and insert them recomputed."""
+    def _relation_operations(self, pairs: set[tuple[str, str]], supports: list[Support], dropped: bool = False) -> list[str]:
+        """Delete the relations of the (actor, type) pairs and insert them recomputed, and the pairs'
+        network edges with them (`supports`: every statement of the pairs; `dropped`: the update
+        drops the relations and summary graphs first)."""
         if not pairs:
             return []
         values = " ".join(f"(<{a}> <{t}>)" for a, t in sorted(pairs))
@@ -575,12 +607,18 @@ class KnowledgeStore:
         for support in supports:
             by_key.setdefault(support.key, []).append(support)
         lines: list[str] = []
+        groups: list[list[Support]] = []
         window = self.window_days
         for key in sorted(by_key):
             for group in clusters(by_key[key], window):
+                groups.append(group)
                 lines.extend(relation_triples(group))
         if lines:
             operations.append("INSERT DATA { GRAPH <%s> {\n%s\n} }" % (RELATIONS_GRAPH, "\n".join(dict.fromkeys(lines))))
+        if self._keeps_summary:
+            stored = [] if dropped else [(row[0].value, row[1].value, str(row[2]))
+                                         for row in self.query(summary.stored_query(pairs))]
+            operations += summary.operations(groups, supports, stored)
         return operations
 
     def _entity_operations(self, entity_sets: list[dict]) -> list[str]:
@@ -611,6 +649,9 @@ class KnowledgeStore:
                       FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?any }} }} }}"""
             )
         return operations
+
+
+_DROP_MARKER = f"DELETE WHERE {{ GRAPH <{summary.NETWORK_GRAPH}> {{ <{summary.NETWORK_GRAPH}> <{KG}summaryVersion> ?v }} }}"
 
 
 def _alias_operation(aliases: list[tuple[str, str]]) -> str:

@@ -36,6 +36,9 @@ class Support:
     negated: bool
     modality: str
     date: str | None
+    # where the statement moves people to (IRI): no part of its relation's key, but the
+    # network draws a destination link from it (kg.store.summary)
+    destination: str | None = None
 
     @property
     def polarity(self) -> str:

@@ -161,7 +161,11 @@ def _positions(graph) -> dict:
         row_height = max(row_height, side)
     scale = min(1.0, (HEIGHT - 2 * margin) / (y + row_height)) if y + row_height else 1.0
     for component, bx, by, side in boxes:
-        sub = undirected.subgraph(component)
+        # a graph of its own rather than a subgraph view: a view of a small part of a graph lists its
+        # nodes in the order of a set, which changes with Python's string hashing from run to run
+        sub = nx.Graph()
+        sub.add_nodes_from(component)
+        sub.add_edges_from(undirected.edges(component, data=True))
         if len(component) == 1:
             local = {component[0]: (0.5, 0.5)}
         else:
