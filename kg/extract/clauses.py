@@ -117,8 +117,8 @@ class ClauseReader:
             target, obj = self.targets.find(frame, actor.entity, ctx, nominal)
             target = self.targets.people_from(frame, actor.entity, target, ctx)
             if frame.vehicle is not None:
-                # the people it carries, else those the story has just told removed, else the
-                # state it takes them to ("an expulsion flight to Afghanistan")
+                # the people it carries, else those the story has just named, else the nationals
+                # of the country it flies to ("an expulsion flight to Afghanistan": Afghans)
                 target = frames.moved_people(frame.vehicle, ctx, self.resolver, journey=True)
                 obj = frame.vehicle.text
                 target, carried_before = frames.carried_before(target, frame.vehicle, ctx)

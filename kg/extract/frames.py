@@ -412,7 +412,8 @@ def moved_people(vehicle: Token, ctx: SentenceContext, resolver: ActorResolver, 
 
 def destination_state(vehicle: Token, actor: Participant, ctx: SentenceContext, resolver: ActorResolver) -> Participant | None:
     """The country a removal vehicle goes to ("a deportation flight to Kabul", "... landed in
-    Guatemala"), when it is another state than the one removing: the counterpart of the removal."""
+    Guatemala"), when it is another state than the one removing (a place, whose nationals the
+    flight may carry: destination_nationals)."""
     verb = vehicle.head if vehicle.dep_ in ("nsubj", "dobj") else None  # "... landed in", "sent a flight to"
     places = [syntax.prep_object(vehicle, ("to",))]
     if verb is not None:
@@ -434,6 +435,39 @@ def destination_nationals(vehicle: Token, actor: Participant, ctx: SentenceConte
     if state is None or not state.entity.country or ctx.memory.nationalities - {state.entity.country}:
         return None
     return Participant(entities.group(resolver.gaz, "nationals", state.entity.country), "")
+
+
+# Verbs whose object is not taken in: a removal participle on it describes people, not a removal.
+_UNREALIZED = ("reject", "refuse", "deny", "decline", "oppose", "block")
+
+
+def describes_people_of(verb: Token) -> Token | None:
+    """The event not yet done that a removal participle describes the people of ("agreed to take
+    in migrants deported from the United States", "would accept 250 migrants deported from the
+    US", "rejecting flights of Venezuelans deported from the US"): the verb whose object they are,
+    coded for its own sake (the agreement names the sender), the participle only saying who would
+    come. None for people taken in ("grateful to Kosovo for receiving nationals removed from the
+    United States": they were removed), a participle on a subject ("Five men deported by the
+    United States arrived": the arrival is the removal), a detention, or no event."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG") or syntax.lemma(verb) in ("detain", "hold", "arrest"):
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+            host = node.head
+            if not lexicon.is_predicate(syntax.lemma(host), "V"):
+                return None
+            unrealized = syntax.lemma(host) in _UNREALIZED or host.dep_ == "xcomp" or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "can", "may", "might", "to") for c in host.children)
+            return host if unrealized else None
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+            node = node.head.head  # "flights of Venezuelans deported ...": up to "flights"
+            continue
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        return None
+    return None
 
 
 # ---------------------------------------------------------------------- reception

@@ -147,7 +147,7 @@ class PredicateFinder:
         coding = self.coding(verb, lemma, ctx) or (self.coding(verb, base, ctx) if lemma != base else None)
         if coding is None:
             return None
-        if coding.removes and describes_people_of(verb) is not None:
+        if coding.removes and frames.describes_people_of(verb) is not None:
             return None  # "agreed to accept migrants deported from the US": who the people are
         if coding.is_light:
             patient = syntax.patient(verb)
@@ -599,39 +599,6 @@ def _patient_of_event(noun: Token) -> bool:
 _DIRECTING = ("order", "direct", "instruct", "tell", "task", "command", "mandate")
 _OWN_ORGANS = ("government", "army", "military", "police", "ministry", "cabinet", "administration", "authority",
                "force", "navy", "coast guard", "agency", "department")
-# Verbs whose object is not taken in: a removal participle on it describes people, not a removal.
-_UNREALIZED = ("reject", "refuse", "deny", "decline", "oppose", "block")
-
-
-def describes_people_of(verb: Token) -> Token | None:
-    """The event not yet done that a removal participle describes the people of ("agreed to take
-    in migrants deported from the United States", "would accept 250 migrants deported from the
-    US", "rejecting flights of Venezuelans deported from the US"): the verb whose object they are,
-    coded for its own sake (the agreement names the sender), the participle only saying who would
-    come. None for people taken in ("grateful to Kosovo for receiving nationals removed from the
-    United States": they were removed), a participle on a subject ("Five men deported by the
-    United States arrived": the arrival is the removal), a detention, or no event."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG") or syntax.lemma(verb) in ("detain", "hold", "arrest"):
-        return None
-    node = verb.head
-    for _ in range(4):
-        if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
-            host = node.head
-            if not lexicon.is_predicate(syntax.lemma(host), "V"):
-                return None
-            unrealized = syntax.lemma(host) in _UNREALIZED or host.dep_ == "xcomp" or any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "can", "may", "might", "to") for c in host.children)
-            return host if unrealized else None
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
-            node = node.head.head  # "flights of Venezuelans deported ...": up to "flights"
-            continue
-        if node.dep_ == "conj":
-            node = node.head
-            continue
-        return None
-    return None
-
-
 def explicit_agent(noun: Token) -> bool:
     """A possessive or a by-phrase names the agent of an event noun ("the government's detention",
     "raids by ICE"), and a state names the operator of a deportation flight ("two U.S.
