@@ -50,6 +50,12 @@ def serve(location: str, *, host: str = "127.0.0.1", port: int = 8000, read_only
     with KnowledgeStore.open(location) as store:  # fail now, with kg's message, if there is no store
         whole = summary.kept(store)
     token = None if read_only else (token or Guard.new_token())
+    # The network's layout libraries, loaded before the first answer rather than by the first
+    # drawing: importing them is most of that drawing's second at 100k statements, and the start
+    # has time to spare (docs/serve.md has both figures)
+    import networkx  # noqa: F401
+    import scipy.optimize  # noqa: F401
+
     app = create_app(location, token=token, host=host, timeout=timeout, max_rows=max_rows, warm=True)
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/"
