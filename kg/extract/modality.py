@@ -85,7 +85,8 @@ def read(head: Token, ctx: "SentenceContext", resolver: "ActorResolver", nominal
     if modality == "asserted" and framed and not factive:
         modality = "reported"  # "officials said": reported even when the speaker is unnamed
     lead = verb.head if verb.dep_ == "conj" else verb  # "we will hunt you down, arrest you": the tense is the first verb's
-    ultimatum = _consequence(verb) and _modality(lead, _governing_chain(lead), reported=False) in ("planned", "hypothetical")
+    ultimatum = _consequence(verb, ctx, resolver) and _modality(lead, _governing_chain(lead), reported=False) in (
+        "planned", "hypothetical")
     return Stance(negated, modality, speaker, ultimatum)
 
 
@@ -199,12 +200,13 @@ def _going_to(chain: list[Token]) -> bool:
     return any(syntax.lemma(t) == "go" and t.tag_ == "VBG" for t in chain[1:])
 
 
-def _consequence(verb: Token) -> bool:
-    """The main clause of an if/unless clause that makes a harm hang on what someone does: what
-    follows if the addressee does not comply ("If you don't leave, we will hunt you down, arrest
-    you"), or if another party acts ("its intent to expel the US military if Trump pursues mass
-    deportation"). A condition that is a circumstance ("if necessary", "if flights were blocked",
-    "if they are rejected": nobody's act) states a possibility, not an ultimatum."""
+def _consequence(verb: Token, ctx: "SentenceContext", resolver: "ActorResolver") -> bool:
+    """The main clause of an if/unless clause that makes a harm hang on what the one it would
+    harm does: on the addressee ("If you don't leave, we will hunt you down, arrest you"), or on
+    the party the harm falls on ("its intent to expel the US military if Trump pursues mass
+    deportation", "if Colombia refuses, the US will impose tariffs on Colombia"). A condition on
+    anything else ("if the mistreatment continues", "if flights were blocked", "if the court
+    allows it") states a possibility, not an ultimatum."""
     harmed = syntax.patient(verb)
     for token in _condition_holders(verb):
         for child in token.children:
@@ -215,10 +217,25 @@ def _consequence(verb: Token) -> bool:
                     continue
                 if subject.lower_ == "you" or (harmed is not None and syntax.lemma(subject) == syntax.lemma(harmed)):
                     return True
-                acted = subject.dep_ in ("nsubj", "compound") and not any(c.dep_ == "auxpass" for c in child.children) \
-                    and syntax.lemma(child) != "be" and subject.lower_ not in ("it", "there", "this", "that")
-                if acted:
+                if _conditioned_on_the_harmed(verb, child, subject, ctx, resolver):
                     return True
+    return False
+
+
+def _conditioned_on_the_harmed(verb: Token, condition: Token, subject: Token, ctx, resolver) -> bool:
+    """Is the condition's subject the party (or of the country) the harm names, in the verb's
+    own words outside the condition?"""
+    party = resolver.actor_at(subject, ctx) or next(  # "if ... Donald Trump pursues mass deportation", misparsed
+        (p for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and (p := resolver.actor_at(c, ctx))), None)
+    country = party.entity.country if party is not None else None
+    if not country or subject.dep_ == "nsubjpass":
+        return False
+    outside = [t for t in verb.subtree if not (condition.left_edge.i <= t.i <= condition.right_edge.i)
+               and t.dep_ not in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")]
+    for token in outside:
+        named = resolver.actor_at(token, ctx)
+        if named is not None and named.entity.country == country and named.entity.type in ("Country", "GovernmentBody", "Person"):
+            return True
     return False
 
 
