@@ -28,7 +28,7 @@ from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.discourse import SentenceContext
 from kg.extract.lexicon import Coding
 from kg.extract.predicates import Frame, PredicateFinder, in_partnership, threat_mode, willing
-from kg.extract.targets import TargetFinder, own_forces
+from kg.extract.targets import BRINGING_HOME, TargetFinder, own_forces
 from kg.model import Action, Participant, Statement
 
 # Acts a declared "will not" or "cannot" turns into a refusal (modality.declares_refusal).
@@ -556,7 +556,7 @@ def _adjust(coding: Coding, lemma: str, actor: Participant, target: Participant 
         return Coding("ACCUSE", "114", "disapprove", coding.frame, coding.object_class)
     if (
         coding.type == "COERCE"
-        and lemma in ("repatriate", "return", "bring back", "fly")
+        and lemma in BRINGING_HOME
         and target is not None
         and target.entity.type == "PopulationGroup"
         and target.entity.country is not None

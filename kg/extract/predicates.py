@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract import frames, judgments, lexicon, modality, syntax
+from kg.extract.actor_lexicon import actor_nouns
 from kg.extract.actors import ACTOR_TYPES, ActorResolver
 from kg.extract.lexicon import Coding, _rows
 from kg.resources import lexicon_dir
@@ -178,7 +179,8 @@ class PredicateFinder:
         orderer = self.resolver.actor_at(subjects[0], ctx)
         if orderer is None or orderer.entity.type not in ("Person", "Country", "GovernmentBody"):
             return False
-        if syntax.lemma(organ) in _OWN_ORGANS and any(
+        noun = actor_nouns().get(syntax.compound_lemma(organ)) or actor_nouns().get(syntax.lemma(organ))
+        if noun is not None and noun.kind in ("state", "organ") and any(
                 c.dep_ == "det" and c.lower_ == "the" or c.tag_ == "PRP$" for c in organ.children):
             return True  # "told the army", "directing his government": the orderer's own
         ordered = self.resolver.actor_at(organ, ctx)
@@ -597,8 +599,6 @@ def _patient_of_event(noun: Token) -> bool:
 
 # Verbs of directing someone to act: towards one's own organs, they are the state acting.
 _DIRECTING = ("order", "direct", "instruct", "tell", "task", "command", "mandate")
-_OWN_ORGANS = ("government", "army", "military", "police", "ministry", "cabinet", "administration", "authority",
-               "force", "navy", "coast guard", "agency", "department")
 def explicit_agent(noun: Token) -> bool:
     """A possessive or a by-phrase names the agent of an event noun ("the government's detention",
     "raids by ICE"), and a state names the operator of a deportation flight ("two U.S.

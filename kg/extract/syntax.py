@@ -123,13 +123,14 @@ def antecedent(pronoun: Token) -> Token:
     return noun
 
 
-# Common nouns of places: "migrants from African and Asian countries who then traveled" travel.
-_PLACE_NOUNS = ("country", "nation", "state", "region", "city", "town", "area", "territory", "province", "continent",
-                "part", "village", "island")
+#: Common nouns of places: "migrants from African and Asian countries who then traveled" travel;
+#: "stranded in the oil-rich kingdom of Saudi Arabia" are in Saudi Arabia.
+PLACE_NOUNS = ("country", "nation", "state", "region", "city", "town", "area", "territory", "province", "continent",
+               "part", "village", "island", "kingdom", "republic", "emirate")
 
 
 def _place_word(token: Token) -> bool:
-    return token.ent_type_ in ("GPE", "LOC", "NORP") or (token.pos_ == "NOUN" and token.lemma_.lower() in _PLACE_NOUNS)
+    return token.ent_type_ in ("GPE", "LOC", "NORP") or (token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS)
 
 
 @_per_token

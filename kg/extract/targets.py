@@ -28,8 +28,9 @@ _MOVE_ORIGIN = ("from", "out")
 _ALWAYS_TARGET_PREPS = ("against",)
 # Prepositions behind which a thing's owner or addressee stands ("tariffs on Colombian goods").
 _OWNER_PREPS = ("on", "against", "for", "from", "with", "to", "by", "into", "over", "about", "at")
-# Verbs of bringing people home: from another country, they are the actor's own nationals.
-_BRINGING_HOME = ("return", "repatriate", "bring back", "bring home", "fly home", "evacuate", "fly")
+#: Verbs of bringing people home: from another country, they are the actor's own nationals, and
+#: bringing one's own nationals home is cooperation, not a removal (clauses._adjust).
+BRINGING_HOME = ("return", "repatriate", "bring back", "bring home", "fly home", "evacuate", "fly")
 # Verbal conflict is never directed at the actor's own nationals by way of a thing they own.
 _CONFLICT_VERBAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST")
 
@@ -99,7 +100,7 @@ class TargetFinder:
             return target
         if frame.coding.type != "COERCE" or frame.head.pos_ not in ("VERB", "AUX"):
             return target
-        bringing_home = syntax.phrasal_lemma(frame.head) in _BRINGING_HOME
+        bringing_home = syntax.phrasal_lemma(frame.head) in BRINGING_HOME
         source = syntax.prep_object(frame.head, ("from",))
         if source is None and bringing_home:
             source = _held_in(syntax.patient(frame.head))  # "returning migrants stranded in Saudi Arabia"
@@ -481,7 +482,7 @@ class TargetFinder:
                             destination = place
                         else:
                             origin = place
-        if origin is None and frame.head.pos_ == "VERB" and syntax.phrasal_lemma(frame.head) in _BRINGING_HOME:
+        if origin is None and frame.head.pos_ == "VERB" and syntax.phrasal_lemma(frame.head) in BRINGING_HOME:
             held = _held_in(syntax.patient(frame.head))  # "returning migrants stranded in Saudi Arabia": from there
             place = self.resolver.resolve(held, ctx.mentions, ctx.memory, as_place=True) if held is not None else None
             if place is not None and place.entity.type == "Country":
@@ -494,7 +495,7 @@ def _held_in(people: Token | None) -> Token | None:
     "workers detained in the United States"."""
     placed = next((c for c in people.children if c.dep_ == "acl" and c.tag_ == "VBN"), None) if people is not None else None
     place = syntax.prep_object(placed, ("in",)) if placed is not None else None
-    if place is not None and syntax.lemma(place) in ("kingdom", "country", "republic", "emirate"):
+    if place is not None and syntax.lemma(place) in syntax.PLACE_NOUNS:
         place = syntax.prep_object(place, ("of",)) or place  # "the oil-rich kingdom of Saudi Arabia"
     return place
 
