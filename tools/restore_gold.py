@@ -4,12 +4,12 @@
     python tools/restore_gold.py tests/gold/news/dev-europe.redacted.jsonl PAGES_DIR .local-news/dev-europe.jsonl
 
 PAGES_DIR holds one UTF-8 file per article, named `<id>.txt`: the article page as the
-project's search tool returns it (its excerpt, pasted as it comes, site noise and all).
-For each article the tool keeps the lines that begin one of the record's sentences (a
-paragraph begins with a sentence, so a line that begins none is a heading, a caption or
-site noise), cuts the last kept line after its last sentence, and accepts the text only
-when its SHA-256 is the one the coder's text had. Each sentence's `text` then runs from
-its snippet to the next sentence's. Standalone like tools/check_gold.py: no kg import.
+project's search tool returns it (its excerpt, pasted as it comes, site noise and all). For
+each article the tool keeps the lines that begin one of the record's sentences (a paragraph
+begins with a sentence, so a line that begins none is a heading, a caption or site noise;
+the first sentence may follow a prefix such as the page's date on its line), cuts the last
+kept line after its last sentence, and accepts the text only when its SHA-256 is the one the
+coder's text had. Each sentence's `text` then runs from its snippet to the next sentence's. Standalone like tools/check_gold.py: no kg import.
 
 Prints one line per article to stderr (restored, or why not); writes the restored
 records; exit status 1 when any article could not be restored. Articles that could not
@@ -49,7 +49,11 @@ def _candidates(raw: str, snippets: list[str]):
     for line in lines:
         # A kept line begins the next sentence not yet placed.
         for index in range(start, len(patterns)):
-            if patterns[index].match(line):
+            found = patterns[index].search(line)
+            # a line begins a sentence; the story's first one may follow the page's prefix
+            # on the same line (" date 2025-10-21 Austria has ...")
+            if found and (found.start() == 0 or not kept):
+                line = line[found.start():]
                 kept.append(line)
                 start = index + 1
                 while start < len(patterns) and patterns[start].search(line):
