@@ -9,7 +9,8 @@ each article the tool keeps the lines that begin one of the record's sentences (
 begins with a sentence, so a line that begins none is a heading, a caption or site noise;
 the first sentence may follow a prefix such as the page's date on its line), cuts the last
 kept line after its last sentence, and accepts the text only when its SHA-256 is the one the
-coder's text had. Each sentence's `text` then runs from its snippet to the next sentence's. Standalone like tools/check_gold.py: no kg import.
+coder's text had. Each sentence's `text` then runs from its snippet to the next sentence's.
+Standalone like tools/check_gold.py: no kg import.
 
 Prints one line per article to stderr (restored, or why not); writes the restored
 records; exit status 1 when any article could not be restored. Articles that could not
