@@ -62,11 +62,12 @@ def _candidates(raw: str, snippets: list[str]):
                 break
     if not kept or start < len(patterns):
         return
-    body = "\n".join(kept)
-    last_start = body.rfind(kept[-1])
-    yield body
-    for match in _SENTENCE_END.finditer(body, last_start):
-        yield body[: match.end()]
+    for separator in ("\n", "\n\n"):  # some coders kept a blank line between paragraphs
+        body = separator.join(kept)
+        last_start = body.rfind(kept[-1])
+        yield body
+        for match in _SENTENCE_END.finditer(body, last_start):
+            yield body[: match.end()]
 
 
 def restore(record: dict, raw: str) -> dict | None:
