@@ -582,6 +582,9 @@ CASES = [
          id="not-hesitating-to-act-is-acting"),
     case("In response to a surge in asylum claims, Canada announced on Thursday (Feb 29) the reinstatement of visas "
          "for Mexican nationals.", [("CAN/GOV", "SANCTION", "MEX/GOV")], id="a-lowercase-word-never-opens-a-sentence"),
+    case("Lebanon's army intelligence unit arrested 30 Syrians.", [("LBN/MIL", "COERCE", "Syrian nationals")], id="a-unit-is-of-the-organ-that-names-it"),
+    case("Lebanese police cracked down on undocumented Syrians, arresting them.", [("LBN/COP", "COERCE", "Syrian nationals"), ("LBN/COP", "COERCE", "Syrian nationals")], id="them-is-the-people-the-sentence-just-named"),
+    case("Indonesian police arrested three Afghan migrants.\nA fourth was arrested after the others were questioned.", [("IDN/COP", "COERCE", "Afghan migrants"), ("IDN/GOV", "COERCE", "Afghan migrants")], id="a-fourth-arrested-is-one-of-the-people-just-named"),
 ]
 
 

@@ -38,7 +38,9 @@ if TYPE_CHECKING:  # pragma: no cover
 ACTOR_TYPES = {"Country", "GovernmentBody", "Person", "Organization", "PopulationGroup"}
 _BODY_NOUNS = {"ministry", "department", "secretariat", "office", "agency", "institute", "service", "commission"}
 # Words for a number of people, who are people when removed ("others were deported", "the trio was expelled").
-_PEOPLE_COUNTED = ("others", "trio", "pair", "duo", "couple", "rest", "remainder", "foursome")
+_PEOPLE_COUNTED = ("others", "trio", "pair", "duo", "couple", "foursome")
+# Words for part of the people just named, who are those people when removed ("the rest were returned").
+_PEOPLE_RESTATED = ("rest", "remainder")
 # Nouns through which "of X" gives people a nationality ("of Nepali origin", "of Moroccan nationality").
 _ORIGIN_NOUNS = ("nationality", "origin", "descent", "citizenship", "background")
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "agent", "compound", "nmod"}
@@ -70,6 +72,10 @@ def _one_of_a_people(token: Token) -> bool:
     return token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj") and token.head.i != token.i and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
+
+# Heads that name a unit of the organ their modifier names ("the army intelligence unit").
+_SUBUNITS = ("unit", "division", "branch", "wing", "squad", "team", "brigade", "battalion", "section", "bureau",
+             "cell", "command", "detachment", "contingent", "patrol", "directorate", "task force")
 
 # Sectors of a state's organs: a named body with one is a government body of its country.
 _ORGAN_SECTORS = ("JUD", "LEG", "MIL", "COP")
@@ -193,8 +199,10 @@ class ActorResolver(PersonResolution, PronounResolution):
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER", "ADJECTIVE") and token.dep_ in _ARGUMENT_DEPS:
             # a name is a name whatever part of speech the tagger gave it ("Saied" tagged a verb)
             return self._from_mention(token, mention, mentions, memory, as_place)
-        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-            return None  # only noun-phrase heads name entities ("national" in "national emergency" does not)
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and not (token.ent_type_ == "ORDINAL" and _removed(token)):
+            # only noun-phrase heads name entities ("national" in "national emergency" does not);
+            # "a fourth was arrested" is the fourth of the people just named
+            return None
         if mention is not None and mention.kind not in ("ORG_NER", "PLACE_NER"):
             return self._from_mention(token, mention, mentions, memory, as_place)
         if mention is not None and mention.kind in ("ORG_NER", "PLACE_NER"):
@@ -221,8 +229,12 @@ class ActorResolver(PersonResolution, PronounResolution):
                     found = next((e for c in inner.conjuncts if (e := self._entity(c, mentions, memory, as_place))), None)
                 return found
             if _removed(token):
-                # "thousands were deported", "Egypt expelled 40": a bare count of people removed
-                return entities.group(self.gaz, syntax.mention_text(token), None)
+                # "thousands were deported", "Egypt expelled 40": a bare count of people removed, of
+                # the people just named ("how many Vietnamese were deported ... some were sent")
+                return self._people_just_named(memory) or entities.group(self.gaz, syntax.mention_text(token), None)
+        if token.ent_type_ == "ORDINAL" or token.lower_ in _PEOPLE_RESTATED:
+            if _removed(token):  # "a fourth was arrested", "the rest were returned"
+                return self._people_just_named(memory) or entities.group(self.gaz, token.lower_, None)
         if token.lower_ in _PEOPLE_COUNTED and _removed(token):
             return entities.group(self.gaz, token.lower_, None)  # "others were forcibly deported", "the trio was expelled"
         if token.lower_ in ("those", "anyone") and any(
@@ -243,6 +255,12 @@ class ActorResolver(PersonResolution, PronounResolution):
         if mention is None:
             return self._named_apposition(token, mentions, memory, as_place) or self._person_named_before(token, memory)
         return self._from_mention(token, mention, mentions, memory, as_place)
+
+    @staticmethod
+    def _people_just_named(memory: ArticleMemory) -> Entity | None:
+        """The people the sentence or the one before named, for a bare count or part of them."""
+        people = memory.recent(memory.last_people, window=1)
+        return people if people is not None and people.type == "PopulationGroup" and people.sector in ("REF", None) else None
 
     def _named_apposition(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
         """"the UN refugee agency UNHCR", "the U.N. migration agency, IOM": a generic head named beside it."""
@@ -266,6 +284,17 @@ class ActorResolver(PersonResolution, PronounResolution):
         if noun is None and token.pos_ == "NOUN":
             agents = agent_nouns()
             noun = next((agents[c] for c in syntax.compound_lemmas(token) if c in agents), None)
+        if noun is None and lemma in _SUBUNITS:
+            # "the army intelligence unit", "a police task force", "the Lebanese army's intelligence
+            # unit": a unit of the organ that names it
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            organ = self._entity(owner, mentions, memory, False) if owner is not None else None
+            if organ is not None and organ.type == "GovernmentBody":
+                return organ
+            # the outermost organ owns the unit: "the army intelligence unit" is the army's
+            noun = next((self._nouns[syntax.lemma(c)] for c in token.subtree
+                         if c.i < token.i and c.dep_ in ("compound", "amod") and syntax.lemma(c) in self._nouns
+                         and self._nouns[syntax.lemma(c)].kind == "organ"), None)
         if noun is None:
             return None
         if noun.needs_country and self._country_of(token, mentions, memory) is None:

@@ -141,6 +141,13 @@ class PronounResolution:
             candidate = pronoun.doc[i]
             if candidate.pos_ in ("NOUN", "PROPN") and syntax.lemma(candidate) in self._nouns and self._nouns[syntax.lemma(candidate)].kind == "group":
                 return self._structural(candidate, self._last_mentions, memory)
+            mention = self._last_mentions.get(candidate.i)
+            if mention is not None and mention.kind == "DEMONYM" and candidate.tag_ in ("NNS", "NNPS") \
+                    and candidate.dep_ != "compound":
+                # "cracking down on undocumented Syrians, arresting them": the people just named
+                people = self._entity(candidate, self._last_mentions, memory, False)
+                if people is not None and people.type == "PopulationGroup":
+                    return people
         return memory.recent(memory.last_group, window=1)
 
     def _cataphora(self, pronoun: Token, memory: ArticleMemory) -> Entity | None:
