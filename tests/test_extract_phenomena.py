@@ -585,6 +585,8 @@ CASES = [
     case("Lebanon's army intelligence unit arrested 30 Syrians.", [("LBN/MIL", "COERCE", "Syrian nationals")], id="a-unit-is-of-the-organ-that-names-it"),
     case("Lebanese police cracked down on undocumented Syrians, arresting them.", [("LBN/COP", "COERCE", "Syrian nationals"), ("LBN/COP", "COERCE", "Syrian nationals")], id="them-is-the-people-the-sentence-just-named"),
     case("Indonesian police arrested three Afghan migrants.\nA fourth was arrested after the others were questioned.", [("IDN/COP", "COERCE", "Afghan migrants"), ("IDN/GOV", "COERCE", "Afghan migrants")], id="a-fourth-arrested-is-one-of-the-people-just-named"),
+    case("One of the Libyan commander's sons, Saddam Haftar, visited Washington on Monday.", [("LBY/MIL", "CONSULT", "USA/GOV")], id="one-of-them-is-the-one-its-apposition-names"),
+    case("Greece reached out to the Libyan authorities.", [("GRC/GOV", "CONSULT", "LBY/GOV")], id="reaching-out-is-a-contact"),
 ]
 
 

@@ -227,6 +227,9 @@ class ActorResolver(PersonResolution, PronounResolution):
                 if found is None and inner.pos_ == "PROPN":
                     # "thousands of West and Central Africans", parsed as "West" and "Central Africans"
                     found = next((e for c in inner.conjuncts if (e := self._entity(c, mentions, memory, as_place))), None)
+                if found is None:
+                    # "one of Haftar's sons, Saddam Haftar, was visiting": the one it names
+                    found = self._named_apposition(token, mentions, memory, as_place)
                 return found
             if _removed(token):
                 # "thousands were deported", "Egypt expelled 40": a bare count of people removed, of
