@@ -587,6 +587,7 @@ CASES = [
     case("Indonesian police arrested three Afghan migrants.\nA fourth was arrested after the others were questioned.", [("IDN/COP", "COERCE", "Afghan migrants"), ("IDN/GOV", "COERCE", "Afghan migrants")], id="a-fourth-arrested-is-one-of-the-people-just-named"),
     case("One of the Libyan commander's sons, Saddam Haftar, visited Washington on Monday.", [("LBY/MIL", "CONSULT", "USA/GOV")], id="one-of-them-is-the-one-its-apposition-names"),
     case("Greece reached out to the Libyan authorities.", [("GRC/GOV", "CONSULT", "LBY/GOV")], id="reaching-out-is-a-contact"),
+    case("The US expects Vietnam to take back its citizens.", [("USA/GOV", "REQUEST", "VNM/GOV")], id="expecting-a-party-to-act-is-a-demand-of-it"),
 ]
 
 

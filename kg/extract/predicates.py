@@ -87,9 +87,7 @@ class PredicateFinder:
             return None  # "Trump promised that tariffs on Mexico would remain": no agreement with Mexico
         xcomp = syntax.verbal_complement(verb)
         behaviour = lexicon.complement_verbs().get(lemma) or lexicon.complement_verbs().get(base)
-        if xcomp is not None and behaviour is not None and behaviour[0] == "planned" and (
-            syntax.direct_object(verb) is not None or any(c.dep_ == "nsubj" for c in xcomp.children)
-        ):
+        if xcomp is not None and behaviour is not None and behaviour[0] == "planned" and _demand_of_another(verb, xcomp):
             behaviour = ("govern-object", "100")  # "expects all nations to cooperate": a demand
         if xcomp is not None and behaviour is not None and vows_harm(verb, xcomp):
             return None  # the harm vowed is the event (`governed`)
@@ -508,7 +506,18 @@ def governed(verb: Token) -> bool:
     behaviour = lexicon.complement_verbs().get(syntax.phrasal_lemma(head)) or lexicon.complement_verbs().get(syntax.lemma(head))
     if behaviour is not None and vows_harm(head, verb):
         return False  # "vowed to carry out mass deportations": the deportations, planned
+    if behaviour is not None and behaviour[0] == "planned" and _demand_of_another(head, verb):
+        return True  # "expects Vietnam to take back its citizens": the demand codes it (verb_frame)
     return behaviour is not None and behaviour[0] in ("govern", "govern-object")
+
+
+def _demand_of_another(verb: Token, complement: Token) -> bool:
+    """A verb of intention with an object or the infinitive's own subject ("expects all nations
+    to cooperate", "wants Mexico to take back") demands the act of that party."""
+    party = syntax.direct_object(verb) or next((c for c in complement.children if c.dep_ == "nsubj"), None)
+    # "scheduled a trip to visit the men": an event or a thing is no one a demand is made of
+    return party is not None and not lexicon.is_predicate(syntax.lemma(party), "N") \
+        and syntax.lemma(party) not in lexicon.object_classes()
 
 
 # Promises made to no one in particular (modality.VOWS); with a harmful act as their content

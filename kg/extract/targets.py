@@ -141,7 +141,8 @@ class TargetFinder:
             candidates.append(self.resolver.actor_at(frame.about, ctx) or self.owner(frame.about, ctx, exclude=actor))
         if frame.governor is not None:
             governed = syntax.direct_object(frame.governor) or next(  # "we were approached by the US to accept"
-                (c for c in frame.governor.children if c.dep_ == "nsubjpass"), None) or _bound_object(frame.governor)  # "called on Morocco to take back"
+                (c for c in frame.governor.children if c.dep_ == "nsubjpass"), None) or _bound_object(  # "called on Morocco to take back"
+                frame.governor) or _infinitive_subject(frame.argument_head, frame.governor)  # "expects Vietnam to take back"
             if governed is not None:
                 addressed = self.resolver.actor_at(governed, ctx) or self.owner(governed, ctx, exclude=actor)
                 if addressed is None and governed.pos_ in ("NOUN", "PROPN"):
@@ -498,6 +499,14 @@ def _held_in(people: Token | None) -> Token | None:
     if place is not None and syntax.lemma(place) in syntax.PLACE_NOUNS:
         place = syntax.prep_object(place, ("of",)) or place  # "the oil-rich kingdom of Saudi Arabia"
     return place
+
+
+def _infinitive_subject(complement: Token, governor: Token) -> Token | None:
+    """"expects Vietnam to take back its citizens", parsed with "Vietnam" the subject of the
+    infinitive: the party the demand is made of."""
+    if complement.i == governor.i:
+        return None
+    return next((c for c in complement.children if c.dep_ == "nsubj"), None)
 
 
 def _bound_object(verb: Token) -> Token | None:
