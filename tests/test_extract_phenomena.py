@@ -588,6 +588,8 @@ CASES = [
     case("One of the Libyan commander's sons, Saddam Haftar, visited Washington on Monday.", [("LBY/MIL", "CONSULT", "USA/GOV")], id="one-of-them-is-the-one-its-apposition-names"),
     case("Greece reached out to the Libyan authorities.", [("GRC/GOV", "CONSULT", "LBY/GOV")], id="reaching-out-is-a-contact"),
     case("The US expects Vietnam to take back its citizens.", [("USA/GOV", "REQUEST", "VNM/GOV")], id="expecting-a-party-to-act-is-a-demand-of-it"),
+    case("The White House National Security Council criticized Mexico.", [("USA/GOV", "ACCUSE", "MEX/GOV")], id="a-name-beside-another-is-not-part-of-it"),
+    case("The Washington Post reported that Mexico rejected the flights.", [("MEX/GOV", "REJECT", None)], id="the-outlet-that-reports-is-no-recipient"),
 ]
 
 

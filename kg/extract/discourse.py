@@ -282,6 +282,7 @@ def _quoted_tokens(sent: Span) -> set[int]:
 DYADIC = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
           "SANCTION", "RETREAT")
 _STATE_TYPES = ("Country", "GovernmentBody", "Person", "Organization")
+_NEWS_SECTORS = ("JRN", "MED")  # outlets and journalists: they tell the event, they are not its recipient
 
 
 def counterpart(ctx: SentenceContext, actor: Participant, head: Token, resolver,
@@ -297,6 +298,8 @@ def counterpart(ctx: SentenceContext, actor: Participant, head: Token, resolver,
     def other(participant: Participant | None) -> bool:
         if participant is None or participant.entity.type not in _STATE_TYPES or participant.entity.id in sides:
             return False
+        if participant.entity.sector in _NEWS_SECTORS:
+            return False  # "The Washington Post reported that Mexico rejected ...": who reports is no party
         country = participant.entity.country
         return country is not None and country != own
 

@@ -72,7 +72,7 @@ class MentionFinder:
         for mention in candidates:
             if any(i in taken for i in range(mention.start, mention.end)):
                 continue
-            if not self._acceptable(doc, mention):
+            if not self._acceptable(doc, mention, candidates):
                 continue
             for i in range(mention.start, mention.end):
                 taken[i] = mention
@@ -123,7 +123,7 @@ class MentionFinder:
         return all(t.lower_ not in self._nouns and t.lower_ not in _BODY_NOUNS and t.lemma_.lower() not in self._nouns
                    for t in others[-1:])
 
-    def _acceptable(self, doc: Doc, mention: Mention) -> bool:
+    def _acceptable(self, doc: Doc, mention: Mention, candidates: list[Mention] = ()) -> bool:
         entry = mention.entries[0]
         first = doc[mention.start]
         if entry.ambiguous and first.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC"):
@@ -142,12 +142,14 @@ class MentionFinder:
             )
             if not (named or titled):
                 return False
-        if entry.kind in ("COUNTRY", "CAPITAL", "ORG", "AGENCY") and self._inside_longer_name(doc, mention):
+        if entry.kind in ("COUNTRY", "CAPITAL", "ORG", "AGENCY") and self._inside_longer_name(doc, mention, candidates):
             return False
         return True
 
-    def _inside_longer_name(self, doc: Doc, mention: Mention) -> bool:
-        """"New Mexico", "Washington Post", "Panama Canal": the name is part of another name."""
+    def _inside_longer_name(self, doc: Doc, mention: Mention, candidates: list[Mention] = ()) -> bool:
+        """"New Mexico", "Washington Post", "Panama Canal": the name is part of another name. The
+        words of another name beside it do not extend it ("the White House National Security
+        Council": a seat, then an agency)."""
         neighbours = []
         if mention.start > 0:
             neighbours.append(doc[mention.start - 1])
@@ -155,6 +157,9 @@ class MentionFinder:
             neighbours.append(doc[mention.end])
         for token in neighbours:
             if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            if any(other.start <= token.i < other.end and (other.end <= mention.start or other.start >= mention.end)
+                   for other in candidates):
                 continue
             if not token.text.replace("-", "").replace("'", "").isalpha():
                 continue  # "U.S. Air Force C-17s": a model number does not extend a name
