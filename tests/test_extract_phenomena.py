@@ -590,6 +590,8 @@ CASES = [
     case("The US expects Vietnam to take back its citizens.", [("USA/GOV", "REQUEST", "VNM/GOV")], id="expecting-a-party-to-act-is-a-demand-of-it"),
     case("The White House National Security Council criticized Mexico.", [("USA/GOV", "ACCUSE", "MEX/GOV")], id="a-name-beside-another-is-not-part-of-it"),
     case("The Washington Post reported that Mexico rejected the flights.", [("MEX/GOV", "REJECT", None)], id="the-outlet-that-reports-is-no-recipient"),
+    case("ERO Houston removed him on Tuesday.", [("USA/COP", "COERCE", None)], id="an-agency-acronym-and-a-city-is-its-field-office"),
+    case("CBP transferred him into ICE custody.", [("USA/COP", "COERCE", None)], id="one-person-transferred-into-custody"),
 ]
 
 

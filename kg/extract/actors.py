@@ -256,7 +256,8 @@ class ActorResolver(PersonResolution, PronounResolution):
                 memory.last_group = (memory.sentence_index, structural)
             return structural
         if mention is None:
-            return self._named_apposition(token, mentions, memory, as_place) or self._person_named_before(token, memory)
+            return self._named_apposition(token, mentions, memory, as_place) or self._office_of_agency(
+                token, mentions, memory, as_place) or self._person_named_before(token, memory)
         return self._from_mention(token, mention, mentions, memory, as_place)
 
     @staticmethod
@@ -264,6 +265,17 @@ class ActorResolver(PersonResolution, PronounResolution):
         """The people the sentence or the one before named, for a bare count or part of them."""
         people = memory.recent(memory.last_people, window=1)
         return people if people is not None and people.type == "PopulationGroup" and people.sector in ("REF", None) else None
+
+    def _office_of_agency(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
+        """"ERO Houston removed ...", "ICE San Antonio": a city name after an agency's acronym
+        is that agency's field office."""
+        if token.pos_ != "PROPN":
+            return None
+        for child in token.subtree:
+            named = mentions.get(child.i)
+            if child.i < token.i and child.dep_ == "compound" and named is not None and named.kind == "AGENCY":
+                return self._from_mention(child, named, mentions, memory, as_place)
+        return None
 
     def _named_apposition(self, token: Token, mentions: dict[int, Mention], memory: ArticleMemory, as_place: bool) -> Entity | None:
         """"the UN refugee agency UNHCR", "the U.N. migration agency, IOM": a generic head named beside it."""

@@ -161,6 +161,8 @@ class MentionFinder:
             if any(other.start <= token.i < other.end and (other.end <= mention.start or other.start >= mention.end)
                    for other in candidates):
                 continue
+            if mention.entries[0].kind == "AGENCY" and token.i == mention.end and doc[mention.start:mention.end].text.isupper():
+                continue  # "ERO Houston", "ICE Miami": an agency's acronym and the city of its office
             if not token.text.replace("-", "").replace("'", "").isalpha():
                 continue  # "U.S. Air Force C-17s": a model number does not extend a name
             lower = token.lower_

@@ -130,6 +130,8 @@ class PronounResolution:
                         return entity if entity.type == "Person" else None
                     if pronoun.lower_ in _PRONOUNS_PLURAL and entity.type == "Person":
                         return None  # "Mulino said … they had refused": they are not Mulino
+                    if pronoun.lower_ in ("it", "its") and entity.type == "Person":
+                        return None  # "Chaudhry said … removing it would be difficult": a thing, not him
                     return entity
                 return None
             token = token.head
