@@ -592,6 +592,7 @@ CASES = [
     case("The Washington Post reported that Mexico rejected the flights.", [("MEX/GOV", "REJECT", None)], id="the-outlet-that-reports-is-no-recipient"),
     case("ERO Houston removed him on Tuesday.", [("USA/COP", "COERCE", None)], id="an-agency-acronym-and-a-city-is-its-field-office"),
     case("CBP transferred him into ICE custody.", [("USA/COP", "COERCE", None)], id="one-person-transferred-into-custody"),
+    case("ICE removed Francisco Salinas, a 35-year-old Salvadoran national, on Tuesday.", [("USA/COP", "COERCE", "SLV/REF")], id="a-person-described-as-one-of-a-people-has-its-sector"),
 ]
 
 

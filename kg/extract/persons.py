@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract import entities
+from kg.extract import entities, syntax
 from kg.extract.discourse import ArticleMemory
 from kg.extract.gazetteer import name_key
 from kg.extract.mentions import Mention
@@ -82,7 +82,7 @@ class PersonResolution:
                     entity = Entity(entity.id, entity.label, "Person", entity.country, sector, role=role)
                 memory.remember_person(entity, name, span.start)
                 return entity
-        sector, role = (self._titles[title] if title else (None, None))
+        sector, role = (self._titles[title] if title else (self._described_sector(span), None))
         if title and country is None and sector in ("GOV", "LEG", "MIL", "COP", "JUD"):
             # "Prime Minister Petteri Orpo" in a Finnish story: an office of the story's state
             country = memory.home()
@@ -91,6 +91,17 @@ class PersonResolution:
             entity = entities.person(name, None, None, None)
         memory.remember_person(entity, name, span.start)
         return entity
+
+    def _described_sector(self, span: Span) -> str | None:
+        """"Salinas-Chavez, a 35-year-old Salvadoran national", "Ahmad, a Syrian refugee": a person
+        the text describes as one of a people is of that people's sector (REF for migrants)."""
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for noun in described:
+            entry = self._nouns.get(syntax.lemma(noun))
+            if entry is not None and entry.kind == "group":
+                return entry.sector
+        return None
 
     def _dated(self, entity: Entity, known, title: str | None, country: str | None, memory: ArticleMemory) -> Entity:
         """A person known from PETRARCH's dictionaries (roles up to about 2015): the title the
