@@ -593,6 +593,8 @@ CASES = [
     case("ERO Houston removed him on Tuesday.", [("USA/COP", "COERCE", None)], id="an-agency-acronym-and-a-city-is-its-field-office"),
     case("CBP transferred him into ICE custody.", [("USA/COP", "COERCE", None)], id="one-person-transferred-into-custody"),
     case("ICE removed Francisco Salinas, a 35-year-old Salvadoran national, on Tuesday.", [("USA/COP", "COERCE", "SLV/REF")], id="a-person-described-as-one-of-a-people-has-its-sector"),
+    case("British and French police are working together.", [("GBR/COP", "COOPERATE", "FRA/COP"), ("FRA/COP", "COOPERATE", "GBR/COP")], id="two-states-organ-named-once-is-each-states-organ"),
+    case("The UK and Albanian authorities have been working together to stop illegal migration.", [("GBR/GOV", "COOPERATE", "ALB/GOV"), ("ALB/GOV", "COOPERATE", "GBR/GOV")], id="working-together-to-do-is-cooperation"),
 ]
 
 

@@ -260,6 +260,11 @@ class ActorResolver(PersonResolution, PronounResolution):
                 token, mentions, memory, as_place) or self._person_named_before(token, memory)
         return self._from_mention(token, mention, mentions, memory, as_place)
 
+    def organ_noun(self, token: Token):
+        """The actor-noun entry of a noun naming a branch of a state ("police", "coast guard"), or None."""
+        entry = next((self._nouns[c] for c in syntax.compound_lemmas(token) if c in self._nouns), None)
+        return entry if entry is not None and entry.kind == "organ" else None
+
     @staticmethod
     def _people_just_named(memory: ArticleMemory) -> Entity | None:
         """The people the sentence or the one before named, for a bare count or part of them."""

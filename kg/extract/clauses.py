@@ -372,18 +372,29 @@ class ClauseReader:
     def _states_sharing(self, token: Token, ctx: SentenceContext) -> list[Participant]:
         """"The governments of Spain and Mauritania", "Ghanaian and Nigerian officials": a plural
         noun of state organs shared by coordinated states is each of them."""
-        if token.tag_ != "NNS" or syntax.lemma(token) not in _SHARED_STATE_NOUNS:
+        organ = self.resolver.organ_noun(token)  # "British and French police": each state's police
+        if token.tag_ != "NNS" and organ is None or syntax.lemma(token) not in _SHARED_STATE_NOUNS and organ is None:
             return []
         owner = syntax.prep_object(token, ("of",))
         if owner is not None and owner.conjuncts:
             sides = [self.resolver.actor_at(t, ctx) for t in (owner, *owner.conjuncts)]
         else:
-            adjective = next((c for c in token.children if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts), None)
-            if adjective is None:
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound") and c.i < token.i]
+            adjective = next((c for c in modifiers if c.conjuncts), None)
+            if adjective is not None:
+                listed = [adjective, *adjective.conjuncts]
+            elif len(modifiers) >= 2 and any(c.dep_ == "cc" for m in modifiers for c in m.children):
+                listed = modifiers  # "the UK and Albanian authorities": the parser hangs both on the noun
+            else:
                 return []
-            sides = [self.resolver.modifier_actor(t, ctx) for t in (adjective, *adjective.conjuncts)]
+            sides = [self.resolver.modifier_actor(t, ctx) for t in listed]
         states = [p for p in sides if p is not None and p.entity.type == "Country"]
-        return states if len(states) == len(sides) and len(states) >= 2 else []
+        if len(states) != len(sides) or len(states) < 2:
+            return []
+        if organ is None:
+            return states
+        return [Participant(entities.organ(self.resolver.gaz, p.entity.country, organ.sector, organ.label), p.text)
+                for p in states]
 
     def _operator(self, vehicle: Token, ctx: SentenceContext) -> Participant | None:
         """"A second U.S. military plane will deport migrants": the vehicle's state acts (its military)."""

@@ -437,7 +437,10 @@ def _transparent(verb: Token) -> bool:
 
 
 def _names_partner(verb: Token) -> bool:
-    """Does the verb have an object in a preposition its lexicon row takes the target from?"""
+    """Does the verb have an object in a preposition its lexicon row takes the target from, or
+    say its subjects act with each other ("have been working together to ...")?"""
+    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children):
+        return True
     coding = lexicon.lookup(syntax.lemma(verb), "V", ())
     return coding is not None and syntax.prep_object(verb, tuple(coding.target_prepositions())) is not None
 
