@@ -595,6 +595,7 @@ CASES = [
     case("ICE removed Francisco Salinas, a 35-year-old Salvadoran national, on Tuesday.", [("USA/COP", "COERCE", "SLV/REF")], id="a-person-described-as-one-of-a-people-has-its-sector"),
     case("British and French police are working together.", [("GBR/COP", "COOPERATE", "FRA/COP"), ("FRA/COP", "COOPERATE", "GBR/COP")], id="two-states-organ-named-once-is-each-states-organ"),
     case("The UK and Albanian authorities have been working together to stop illegal migration.", [("GBR/GOV", "COOPERATE", "ALB/GOV"), ("ALB/GOV", "COOPERATE", "GBR/GOV")], id="working-together-to-do-is-cooperation"),
+    case("The French government's decision is a betrayal, the Algerian Foreign Ministry said.", [("DZA/GOV", "ACCUSE", "FRA/GOV")], id="a-judgment-naming-an-act-a-betrayal-condemns-it"),
 ]
 
 

@@ -26,7 +26,11 @@ _CONDEMNING = _UNLAWFUL + ("wrong", "inhumane", "inhuman", "unacceptable", "crue
                            "irresponsible", "inappropriate", "unjust", "outrageous", "racist", "xenophobic",
                            "barbaric", "appalling", "deplorable", "reckless", "dangerous", "unfair", "egregious",
                            "abusive", "brutal", "ineffective", "disastrous", "scandalous", "absurd", "hypocritical",
-                           "monster", "animal", "loophole", "disaster", "scandal", "violation", "breach")
+                           "unworthy", "indecent", "immoral", "unconscionable", "heartless", "callous", "draconian",
+                           "humiliating", "degrading", "concerning", "alarming", "worrying", "troubling", "baseless",
+                           "unfounded", "provocative", "hostile", "cynical", "unhelpful", "senseless", "unlawful",
+                           "monster", "animal", "loophole", "disaster", "scandal", "violation", "breach", "betrayal",
+                           "travesty", "affront", "insult", "failure")
 # Verbs that name what something is ("called the deal egregious", "described them as monsters").
 _NAMING = ("call", "describe", "term", "characterize", "characterise", "dub", "deem", "consider", "portray")
 
