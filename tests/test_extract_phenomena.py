@@ -596,6 +596,7 @@ CASES = [
     case("British and French police are working together.", [("GBR/COP", "COOPERATE", "FRA/COP"), ("FRA/COP", "COOPERATE", "GBR/COP")], id="two-states-organ-named-once-is-each-states-organ"),
     case("The UK and Albanian authorities have been working together to stop illegal migration.", [("GBR/GOV", "COOPERATE", "ALB/GOV"), ("ALB/GOV", "COOPERATE", "GBR/GOV")], id="working-together-to-do-is-cooperation"),
     case("The French government's decision is a betrayal, the Algerian Foreign Ministry said.", [("DZA/GOV", "ACCUSE", "FRA/GOV")], id="a-judgment-naming-an-act-a-betrayal-condemns-it"),
+    case("Greece detained 40 Afghan migrants on Lesbos.\nGreek police later deported the passengers.", [("GRC/GOV", "COERCE", "Afghan migrants"), ("GRC/COP", "COERCE", "Afghan people")], id="people-of-a-story-of-one-nationality-are-of-it"),
 ]
 
 

@@ -333,6 +333,10 @@ class ActorResolver(PersonResolution, PronounResolution):
                 seen = memory.group_nationalities.get(noun.label)
                 if seen is not None and memory.sentence_index - seen[0] <= 5:
                     nationality = seen[1]
+                elif len(memory.nationalities) == 1 and token.tag_ in ("NNS", "NNPS"):
+                    # "the passengers", "these persons" in a story whose people are all of one
+                    # nationality: those people (a bare plural, "migrants", may be anyone)
+                    (nationality,) = memory.nationalities
             if nationality is None:  # "five Cuban and Yemeni men": no one nationality, but named ones
                 memory.nationalities.update(c for child in token.children if child.dep_ in ("amod", "compound", "nmod")
                                             for c in self._countries_in(child, mentions, memory))
