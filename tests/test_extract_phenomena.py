@@ -597,6 +597,9 @@ CASES = [
     case("The UK and Albanian authorities have been working together to stop illegal migration.", [("GBR/GOV", "COOPERATE", "ALB/GOV"), ("ALB/GOV", "COOPERATE", "GBR/GOV")], id="working-together-to-do-is-cooperation"),
     case("The French government's decision is a betrayal, the Algerian Foreign Ministry said.", [("DZA/GOV", "ACCUSE", "FRA/GOV")], id="a-judgment-naming-an-act-a-betrayal-condemns-it"),
     case("Greece detained 40 Afghan migrants on Lesbos.\nGreek police later deported the passengers.", [("GRC/GOV", "COERCE", "Afghan migrants"), ("GRC/COP", "COERCE", "Afghan people")], id="people-of-a-story-of-one-nationality-are-of-it"),
+    case("The revised law allows Japanese authorities to deport asylum seekers.", [], id="what-a-law-permits-is-not-done"),
+    case("The US requires Mexico to accept deportees.", [("USA/GOV", "REQUEST", "MEX/GOV")], id="requiring-a-party-to-act-is-a-demand"),
+    case("Pakistan deported 300 Afghans.\nNot a single individual was deported through the Torkham crossing on Friday.", [("PAK/GOV", "COERCE", "Afghan nationals"), ("PAK/GOV", "COERCE", "Afghan people")], id="not-a-single-one-is-none"),
 ]
 
 
@@ -711,3 +714,9 @@ def test_sentence_keeps_the_articles_own_apostrophes(extract):
     # the parser reads "Chad's president"; the statement quotes the article as written
     (s,) = [s for s in extract("Chad’s president said Chad would suspend visas for U.S. citizens.") if s.action.type]
     assert s.action.type == "SANCTION" and "Chad’s president" in s.sentence
+
+
+def test_a_count_of_none_negates_the_act(extract):
+    statements = [s for s in extract("Pakistan deported 300 Afghans.\nNot a single individual was deported on Friday.\n"
+                                     "Iran deported not one migrant in March.") if s.action.type == "COERCE"]
+    assert [(code(s.actor), s.negated) for s in statements] == [("PAK/GOV", False), ("PAK/GOV", True), ("IRN/GOV", True)]

@@ -130,12 +130,21 @@ def declares_refusal(verb: Token) -> bool:
     return (modal or present) and _has_negation(verb)
 
 
+def _none_of(noun: Token) -> bool:
+    """"no agreement", "not a single individual", "not one migrant": a noun phrase that counts none."""
+    for d in noun.children:
+        if (d.dep_ == "det" and d.lower_ == "no") or (d.dep_ == "neg" and d.i < noun.i):
+            return True
+        if d.dep_ in ("nummod", "amod") and d.i < noun.i and any(n.dep_ == "neg" for n in d.children):
+            return True  # "not one migrant", the parser's "not" on the number
+    return False
+
+
 def _negative_object(verb: Token) -> bool:
-    """"reached no agreement", "no such deal was reached", "had no plans to deport"."""
+    """"reached no agreement", "no such deal was reached", "had no plans to deport", "not a
+    single individual was deported"."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and any(
-            d.dep_ == "det" and d.lower_ == "no" for d in child.children
-        ):
+        if child.dep_ in ("dobj", "nsubjpass") and _none_of(child):
             return True
     head = verb.head
     if verb.dep_ in ("acl", "relcl") and any(d.dep_ == "det" and d.lower_ == "no" for d in head.children):
