@@ -600,6 +600,7 @@ CASES = [
     case("The revised law allows Japanese authorities to deport asylum seekers.", [], id="what-a-law-permits-is-not-done"),
     case("The US requires Mexico to accept deportees.", [("USA/GOV", "REQUEST", "MEX/GOV")], id="requiring-a-party-to-act-is-a-demand"),
     case("Pakistan deported 300 Afghans.\nNot a single individual was deported through the Torkham crossing on Friday.", [("PAK/GOV", "COERCE", "Afghan nationals"), ("PAK/GOV", "COERCE", "Afghan people")], id="not-a-single-one-is-none"),
+    case("President Trump has found it necessary to increase the tariff on Canada.", [("USA/GOV", "SANCTION", "CAN/GOV")], id="it-found-necessary-to-do-is-the-finders-act"),
 ]
 
 

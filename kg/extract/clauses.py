@@ -373,7 +373,7 @@ class ClauseReader:
         """"The governments of Spain and Mauritania", "Ghanaian and Nigerian officials": a plural
         noun of state organs shared by coordinated states is each of them."""
         organ = self.resolver.organ_noun(token)  # "British and French police": each state's police
-        if token.tag_ != "NNS" and organ is None or syntax.lemma(token) not in _SHARED_STATE_NOUNS and organ is None:
+        if organ is None and (token.tag_ != "NNS" or syntax.lemma(token) not in _SHARED_STATE_NOUNS):
             return []
         owner = syntax.prep_object(token, ("of",))
         if owner is not None and owner.conjuncts:

@@ -26,6 +26,14 @@ _PRONOUNS_PLURAL = {"they", "them", "their"}
 _PRONOUNS_SPEAKER = {"we", "our", "us"}
 
 
+def _expletive(pronoun: Token) -> bool:
+    """"Trump has found it necessary to increase the tariff": "it" stands for the infinitive
+    under the adjective, whose doer is the one who finds it so."""
+    head = pronoun.head
+    return pronoun.dep_ == "nsubj" and head.pos_ == "ADJ" and any(
+        c.dep_ in ("advcl", "xcomp") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+        for c in head.children)
+
 class PronounResolution:
     """The pronoun steps of ActorResolver (which supplies _clause_subject, _person_at, _entity,
     _last_mentions)."""
@@ -130,7 +138,7 @@ class PronounResolution:
                         return entity if entity.type == "Person" else None
                     if pronoun.lower_ in _PRONOUNS_PLURAL and entity.type == "Person":
                         return None  # "Mulino said … they had refused": they are not Mulino
-                    if pronoun.lower_ in ("it", "its") and entity.type == "Person":
+                    if pronoun.lower_ in ("it", "its") and entity.type == "Person" and not _expletive(pronoun):
                         return None  # "Chaudhry said … removing it would be difficult": a thing, not him
                     return entity
                 return None
