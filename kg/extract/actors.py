@@ -534,12 +534,17 @@ class ActorResolver(PersonResolution, PronounResolution):
             if country:
                 return country
         i = span.start - 1
+        titled = False
         while i >= 0 and i >= span.start - 5:
             mention = mentions.get(i)
             if mention is not None and mention.kind in ("ADJECTIVE", "COUNTRY", "SEAT", "AGENCY", "ORG"):
                 return mention.entries[0].country
-            if span.doc[i].pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT", "DET"):
+            token = span.doc[i]
+            if token.pos_ not in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT", "DET"):
                 break
+            if titled and token.text == ",":
+                break  # "persons of Syrian origin, Interior Minister Ioannou": the title's phrase ends at the comma
+            titled = titled or token.lower_ in self._titles
             i -= 1
         return None
 
