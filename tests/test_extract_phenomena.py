@@ -601,7 +601,9 @@ CASES = [
     case("The US requires Mexico to accept deportees.", [("USA/GOV", "REQUEST", "MEX/GOV")], id="requiring-a-party-to-act-is-a-demand"),
     case("Pakistan deported 300 Afghans.\nNot a single individual was deported through the Torkham crossing on Friday.", [("PAK/GOV", "COERCE", "Afghan nationals"), ("PAK/GOV", "COERCE", "Afghan people")], id="not-a-single-one-is-none"),
     case("President Trump has found it necessary to increase the tariff on Canada.", [("USA/GOV", "SANCTION", "CAN/GOV")], id="it-found-necessary-to-do-is-the-finders-act"),
-    case("Cyprus will examine the claims of persons of Syrian origin, Interior Minister Constantinos Ioannou said.\nIoannou criticized Turkey.", [("Constantinos Ioannou", "ACCUSE", "TUR/GOV")], id="a-title-phrase-ends-at-the-comma-before-it"),
+    case("Cyprus will suspend the asylum claims of persons of Syrian origin, Interior Minister Constantinos Ioannou said."
+         "\nIoannou criticized Turkey.", [("CYP/GOV", "COERCE", "Syrian people"), ("Constantinos Ioannou", "ACCUSE", "TUR/GOV")],
+         id="a-title-phrase-ends-at-the-comma-before-it"),
 ]
 
 
