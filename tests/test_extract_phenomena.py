@@ -604,6 +604,7 @@ CASES = [
     case("Cyprus will suspend the asylum claims of persons of Syrian origin, Interior Minister Constantinos Ioannou said."
          "\nIoannou criticized Turkey.", [("CYP/GOV", "COERCE", "Syrian people"), ("Constantinos Ioannou", "ACCUSE", "TUR/GOV")],
          id="a-title-phrase-ends-at-the-comma-before-it"),
+    case("The Manipur government has deported 38 Myanmar nationals.", [("IND/GOV", "COERCE", "Burmese nationals")], id="a-provinces-government-is-its-countrys"),
 ]
 
 

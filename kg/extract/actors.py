@@ -599,8 +599,10 @@ class ActorResolver(PersonResolution, PronounResolution):
                     person = self._person(t.doc[mention.start:mention.end], mention, mentions, memory)
                     if person is not None and person.country:
                         result.append(person.country)
-                elif mention.kind == "PLACE_NER" and t.dep_ == "pobj" and t.head.lower_ == "in":
-                    # "police in Aceh", "officials in Tapachula": the organs of the place's country
+                elif mention.kind == "PLACE_NER" and ((t.dep_ == "pobj" and t.head.lower_ in ("in", "of"))
+                                                       or t.dep_ in ("compound", "poss")):
+                    # "police in Aceh", "officials in Tapachula", "the Government of Manipur", "the
+                    # Manipur government": the organs of the place's country
                     country = self.gaz.place_country(t.doc[mention.start:mention.end].text)
                     if country:
                         result.append(country)
