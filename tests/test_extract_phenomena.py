@@ -605,6 +605,9 @@ CASES = [
          "\nIoannou criticized Turkey.", [("CYP/GOV", "COERCE", "Syrian people"), ("Constantinos Ioannou", "ACCUSE", "TUR/GOV")],
          id="a-title-phrase-ends-at-the-comma-before-it"),
     case("The Manipur government has deported 38 Myanmar nationals.", [("IND/GOV", "COERCE", "Burmese nationals")], id="a-provinces-government-is-its-countrys"),
+    case("The EU this week announced tighter visa conditions for Ethiopians.", [("EUR/None", "SANCTION", "ETH/GOV")], id="a-visa-measure-is-a-sanction-on-those-it-names"),
+    case("In 2021, the EU imposed the same set of sanctions on Gambia.", [("EUR/None", "SANCTION", "GMB/GOV")], id="a-set-of-sanctions-is-sanctions"),
+    case("NAIROBI, Kenya (AP) — Burundi's internal affairs minister announced the country was suspending ties with Rwanda.\n\"Kagame is harboring criminals,\" Internal Affairs Minister Martin Niteretse said.\nNiteretse criticized Rwanda.", [("BDI/GOV", "SANCTION", "RWA/GOV"), ("BDI/GOV", "ACCUSE", "RWA/GOV")], id="an-office-named-for-one-state-is-that-states"),
 ]
 
 

@@ -353,7 +353,14 @@ class ActorResolver(PersonResolution, PronounResolution):
             return entities.national_organization(self.gaz, country, noun.sector, noun.label)
         if country is None:
             if lemma in ("country", "nation") and syntax.demonstrative(token):
-                return memory.recent(memory.last_state, window=3)
+                earlier = memory.recent(memory.last_state, window=3)
+                if earlier is None and token.lower_ in ("country", "nation") and token.dep_ in ("nsubj", "nsubjpass") \
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                    # "Burundi's minister announced the country was suspending ties": the one state
+                    # the sentence has named before it
+                    before = _state_before(token, mentions)
+                    return entities.country(self.gaz, before) if before else None
+                return earlier
             if noun.kind in ("state", "organ") and lemma not in ("country", "nation", "state") and not syntax.has_determiner(token):
                 speaker = self._reported_speaker(token, mentions, memory)
                 if speaker is not None and speaker.country and speaker.country not in entities.INTERNATIONAL:

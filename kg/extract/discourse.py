@@ -66,6 +66,7 @@ class ArticleMemory:
     accusations: set[tuple[str, str]] = field(default_factory=set)  # (rights group, state) accusations told
     last_nationality: tuple[int, str] | None = None  # the nationality of the people named last, and where
     group_nationalities: dict[str, tuple[int, str]] = field(default_factory=dict)  # "refugees" → (sentence, MMR)
+    role_countries: dict[str, set] = field(default_factory=dict)  # "interior minister" → the states whose one was named
 
     def count_state(self, participant: Participant | None) -> None:
         if participant is not None and participant.entity.type == "Country":
@@ -122,7 +123,17 @@ class ArticleMemory:
             self.person_names.setdefault(name_key(name), entity)
         if entity.role and entity.country:
             self.person_roles[(entity.role, entity.country)] = entity
+            self.note_role(entity.role, entity.country)
         self.mark_person(entity, position)
+
+    def note_role(self, role: str, country: str) -> None:
+        self.role_countries.setdefault(role, set()).add(country)
+
+    def role_country(self, role: str | None) -> str | None:
+        """The one state whose holder of `role` the article has named ("Burundi's internal affairs
+        minister ... Internal Affairs Minister Martin Niteretse"), or None."""
+        countries = self.role_countries.get(role) if role else None
+        return next(iter(countries)) if countries and len(countries) == 1 else None
 
     def mark_person(self, entity: Entity, position: int = 10**9) -> None:
         self.last_person = (self.sentence_index, entity)

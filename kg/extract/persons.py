@@ -84,8 +84,9 @@ class PersonResolution:
                 return entity
         sector, role = (self._titles[title] if title else (self._described_sector(span), None))
         if title and country is None and sector in ("GOV", "LEG", "MIL", "COP", "JUD"):
-            # "Prime Minister Petteri Orpo" in a Finnish story: an office of the story's state
-            country = memory.home()
+            # "Prime Minister Petteri Orpo" in a Finnish story: an office of the story's state, or of
+            # the one state whose holder of the office the article has named
+            country = memory.role_country(role) or memory.home()
         entity = entities.person(name, country, sector if country else sector, role)
         if entity.country is None and entity.sector is None and role is None:
             entity = entities.person(name, None, None, None)
@@ -132,6 +133,7 @@ class PersonResolution:
             memory.remember_person(entity, None, token.i)
             return entity
         label = f"{role.capitalize()} of {self.gaz.country_label(country)}"
+        memory.note_role(role, country)
         return entities.person(label, country, sector, role)
 
     def _title(self, token: Token) -> str | None:

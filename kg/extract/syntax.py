@@ -71,7 +71,8 @@ QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
 # Heads that measure what follows "of" ("decades of cooperation", "12 of the migrants").
 MEASURES = ("decade", "year", "month", "series", "number", "dozen", "hundred", "thousand", "group", "batch", "wave",
              "round", "pound", "kilogram", "kilo", "ton", "tonne", "gram", "dose", "pill", "load", "shipment", "total", "tally", "planeload", "busload", "boatload", "truckload", "vanload", "carload", "all", "most",
-             "some", "many", "several", "each", "none", "both", "half", "part", "rest", "remainder")
+             "some", "many", "several", "each", "none", "both", "half", "part", "rest", "remainder", "set", "package",
+             "raft", "range", "slew", "array")
 
 
 def quantified(token: Token) -> Token:
