@@ -608,6 +608,8 @@ CASES = [
     case("The EU this week announced tighter visa conditions for Ethiopians.", [("EUR/None", "SANCTION", "ETH/GOV")], id="a-visa-measure-is-a-sanction-on-those-it-names"),
     case("In 2021, the EU imposed the same set of sanctions on Gambia.", [("EUR/None", "SANCTION", "GMB/GOV")], id="a-set-of-sanctions-is-sanctions"),
     case("NAIROBI, Kenya (AP) — Burundi's internal affairs minister announced the country was suspending ties with Rwanda.\n\"Kagame is harboring criminals,\" Internal Affairs Minister Martin Niteretse said.\nNiteretse criticized Rwanda.", [("BDI/GOV", "SANCTION", "RWA/GOV"), ("BDI/GOV", "ACCUSE", "RWA/GOV")], id="an-office-named-for-one-state-is-that-states"),
+    case("Reports show that the U.S deported 20 Tongans in 2018.", [("USA/GOV", "COERCE", "Tongan nationals")], id="the-us-without-its-last-period"),
+    case("Nepal has stopped issuing work permits to Russia and Ukraine.", [("NPL/GOV", "SANCTION", "RUS/GOV"), ("NPL/GOV", "SANCTION", "UKR/GOV")], id="stopping-work-permits-is-a-visa-sanction"),
 ]
 
 
