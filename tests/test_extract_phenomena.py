@@ -610,6 +610,8 @@ CASES = [
     case("NAIROBI, Kenya (AP) — Burundi's internal affairs minister announced the country was suspending ties with Rwanda.\n\"Kagame is harboring criminals,\" Internal Affairs Minister Martin Niteretse said.\nNiteretse criticized Rwanda.", [("BDI/GOV", "SANCTION", "RWA/GOV"), ("BDI/GOV", "ACCUSE", "RWA/GOV")], id="an-office-named-for-one-state-is-that-states"),
     case("Reports show that the U.S deported 20 Tongans in 2018.", [("USA/GOV", "COERCE", "Tongan nationals")], id="the-us-without-its-last-period"),
     case("Nepal has stopped issuing work permits to Russia and Ukraine.", [("NPL/GOV", "SANCTION", "RUS/GOV"), ("NPL/GOV", "SANCTION", "UKR/GOV")], id="stopping-work-permits-is-a-visa-sanction"),
+    case("ICE has intensified removals.", [("USA/COP", "COERCE", None)], id="removals-with-no-object-are-of-people"),
+    case("The US announced the removal of sanctions on Venezuela.", [("USA/GOV", "RETREAT", "VEN/GOV")], id="the-removal-of-sanctions-is-a-retreat"),
 ]
 
 
