@@ -612,6 +612,7 @@ CASES = [
     case("Nepal has stopped issuing work permits to Russia and Ukraine.", [("NPL/GOV", "SANCTION", "RUS/GOV"), ("NPL/GOV", "SANCTION", "UKR/GOV")], id="stopping-work-permits-is-a-visa-sanction"),
     case("ICE has intensified removals.", [("USA/COP", "COERCE", None)], id="removals-with-no-object-are-of-people"),
     case("The US announced the removal of sanctions on Venezuela.", [("USA/GOV", "RETREAT", "VEN/GOV")], id="the-removal-of-sanctions-is-a-retreat"),
+    case("Austria deported an Afghan man.\nHuman rights advocates have condemned the move.", [("AUT/GOV", "COERCE", "Afghan people"), ("NGO/SOC", "ACCUSE", "AUT/GOV")], id="rights-advocates-are-rights-groups"),
 ]
 
 
