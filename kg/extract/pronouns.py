@@ -34,6 +34,7 @@ def _expletive(pronoun: Token) -> bool:
         c.dep_ in ("advcl", "xcomp") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
         for c in head.children)
 
+
 class PronounResolution:
     """The pronoun steps of ActorResolver (which supplies _clause_subject, _person_at, _entity,
     _last_mentions)."""
