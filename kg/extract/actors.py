@@ -75,7 +75,7 @@ def _one_of_a_people(token: Token) -> bool:
 
 # Heads that name a unit of the organ their modifier names ("the army intelligence unit").
 _SUBUNITS = ("unit", "division", "branch", "wing", "squad", "team", "brigade", "battalion", "section", "bureau",
-             "cell", "command", "detachment", "contingent", "patrol", "directorate", "task force")
+             "cell", "command", "detachment", "contingent", "patrol", "directorate")
 
 # Sectors of a state's organs: a named body with one is a government body of its country.
 _ORGAN_SECTORS = ("JUD", "LEG", "MIL", "COP")
@@ -260,9 +260,13 @@ class ActorResolver(PersonResolution, PronounResolution):
                 token, mentions, memory, as_place) or self._person_named_before(token, memory)
         return self._from_mention(token, mention, mentions, memory, as_place)
 
+    def _actor_noun(self, token: Token):
+        """The actor-noun entry of a noun phrase head, longest compound first ("coast guard officer")."""
+        return next((self._nouns[c] for c in syntax.compound_lemmas(token) if c in self._nouns), None)
+
     def organ_noun(self, token: Token):
         """The actor-noun entry of a noun naming a branch of a state ("police", "coast guard"), or None."""
-        entry = next((self._nouns[c] for c in syntax.compound_lemmas(token) if c in self._nouns), None)
+        entry = self._actor_noun(token)
         return entry if entry is not None and entry.kind == "organ" else None
 
     @staticmethod
@@ -298,14 +302,14 @@ class ActorResolver(PersonResolution, PronounResolution):
         title = self._title(token)
         if title is not None:
             return self._titled_person(token, title, mentions, memory)
-        noun = next((self._nouns[c] for c in syntax.compound_lemmas(token) if c in self._nouns), None)
+        noun = self._actor_noun(token)
         if noun is None and token.pos_ == "PROPN" and lower.endswith("s"):
             noun = self._nouns.get(lower[:-1])
         if noun is None and token.pos_ == "NOUN":
             agents = agent_nouns()
             noun = next((agents[c] for c in syntax.compound_lemmas(token) if c in agents), None)
         if noun is None and lemma in _SUBUNITS:
-            # "the army intelligence unit", "a police task force", "the Lebanese army's intelligence
+            # "the army intelligence unit", "a police patrol", "the Lebanese army's intelligence
             # unit": a unit of the organ that names it
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             organ = self._entity(owner, mentions, memory, False) if owner is not None else None
